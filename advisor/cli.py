@@ -1,0 +1,152 @@
+"""The `advisor` command line: bare `advisor` opens the wizard; `recommend`, `revisit` and `kb` are headless.
+
+Imports of anything heavy (msgspec, yaml, rich, textual) happen inside the commands, so `--help`
+stays fast. Bad input of any kind exits 2 with `path:line: message` lines on stderr, never a
+traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
+
+import click
+
+from advisor import __version__
+
+if TYPE_CHECKING:
+    from advisor.domain.knowledge import KnowledgeBase
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+KB_HELP = "Extra knowledge directory layered over the bundled one (repeatable; later wins)."
+
+
+def kb_option(func: F) -> F:
+    """`--kb DIR`, repeatable, accepted by every command."""
+    return click.option(
+        "--kb",
+        "kb_dirs",
+        multiple=True,
+        type=click.Path(path_type=Path),
+        metavar="DIR",
+        help=KB_HELP,
+    )(func)
+
+
+def fail(lines: list[str] | str, code: int = 2) -> NoReturn:
+    """Print each line on stderr and exit with `code`."""
+    for line in [lines] if isinstance(lines, str) else lines:
+        click.echo(line, err=True)
+    sys.exit(code)
+
+
+def load_kb(ctx: click.Context, kb_dirs: tuple[Path, ...]) -> KnowledgeBase:
+    """The bundled knowledge with the group's and the command's `--kb` layers; exits 2 if invalid."""
+    from advisor.domain.knowledge import load
+    from advisor.domain.yamlio import InputError
+
+    layers = [*ctx.obj.get("kb_dirs", ()), *kb_dirs]
+    try:
+        return load(layers)
+    except InputError as exc:
+        fail([str(p) for p in exc.problems] + [f"knowledge base invalid: {len(exc.problems)} problem(s)"])
+
+
+@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="advisor")
+@kb_option
+@click.pass_context
+def main(ctx: click.Context, kb_dirs: tuple[Path, ...]) -> None:
+    """Which AI model should your startup build on, and what will that choice cost you?
+
+    Run without a command to open the wizard.
+    """
+    ctx.ensure_object(dict)
+    ctx.obj["kb_dirs"] = kb_dirs
+    if ctx.invoked_subcommand is None:
+        ctx.invoke(wizard)
+
+
+@main.command()
+@click.option(
+    "--profile", "profile_path", type=click.Path(path_type=Path), help="Resume from or pre-fill with this profile."
+)
+@kb_option
+@click.pass_context
+def wizard(ctx: click.Context, profile_path: Path | None, kb_dirs: tuple[Path, ...]) -> None:
+    """Open the wizard (the same as bare `advisor`)."""
+    from advisor.commands import run_wizard
+
+    kb = load_kb(ctx, kb_dirs)
+    run_wizard(kb, profile_path)
+
+
+@main.group()
+def kb() -> None:
+    """Browse and check the knowledge base."""
+
+
+@kb.command("validate")
+@click.argument("dirs", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--alone", is_flag=True, help="Validate DIRS on their own, not layered over the bundled knowledge.")
+@kb_option
+@click.pass_context
+def kb_validate(ctx: click.Context, dirs: tuple[Path, ...], alone: bool, kb_dirs: tuple[Path, ...]) -> None:
+    """Check a knowledge base; print every problem as `file:line: message`.
+
+    With no DIRS, checks the bundled knowledge (and any --kb layers). Each DIR is checked as a
+    layer over the bundled knowledge, so it may refer to bundled licenses.
+    """
+    from advisor.domain.knowledge import load
+    from advisor.domain.yamlio import InputError
+
+    layers = [*ctx.obj.get("kb_dirs", ()), *kb_dirs, *dirs]
+    try:
+        kb_ = load(layers, bundled=not alone)
+    except InputError as exc:
+        fail([str(p) for p in exc.problems] + [f"invalid: {len(exc.problems)} problem(s)"])
+    click.echo(
+        f"valid: {len(kb_.models)} models, {len(kb_.licenses)} licenses, {len(kb_.gpus)} GPUs "
+        f"({', '.join(kb_.layers)}; {kb_.fingerprint[:19]}…)"
+    )
+
+
+@kb.command("list")
+@click.option("--license", "license_id", help="Only models under this license.")
+@click.option("--licenses", "show_licenses", is_flag=True, help="List licenses instead of models.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@kb_option
+@click.pass_context
+def kb_list(
+    ctx: click.Context, license_id: str | None, show_licenses: bool, fmt: str, kb_dirs: tuple[Path, ...]
+) -> None:
+    """List models (or licenses) in the knowledge base."""
+    from advisor import views
+
+    kb_ = load_kb(ctx, kb_dirs)
+    if license_id is not None and license_id not in kb_.licenses:
+        from advisor.domain.yamlio import did_you_mean
+
+        fail(
+            f"unknown license '{license_id}'{did_you_mean(license_id, list(kb_.licenses))}; see `advisor kb list --licenses`"
+        )
+    views.print_list(kb_, license_id=license_id, licenses=show_licenses, fmt=fmt)
+
+
+@kb.command("show")
+@click.argument("entry_id", metavar="ID")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@kb_option
+@click.pass_context
+def kb_show(ctx: click.Context, entry_id: str, fmt: str, kb_dirs: tuple[Path, ...]) -> None:
+    """Show one model or license, with the clauses its findings rest on."""
+    from advisor import views
+    from advisor.domain.yamlio import did_you_mean
+
+    kb_ = load_kb(ctx, kb_dirs)
+    if entry_id not in kb_.models and entry_id not in kb_.licenses:
+        fail(f"unknown id '{entry_id}'{did_you_mean(entry_id, [*kb_.models, *kb_.licenses])}; see `advisor kb list`")
+    views.print_entry(kb_, entry_id, fmt=fmt)

@@ -1,0 +1,270 @@
+"""Find, load, validate and layer knowledge directories into one `KnowledgeBase`.
+
+A knowledge directory holds `licenses/*.yaml` (one license each), `models/*.yaml` (a list of models,
+or one) and `hardware/*.yaml` (GPUs). The bundled directory comes first; each `--kb DIR` is layered
+over it, and an entry whose id is already known replaces the earlier one. Loading collects every
+problem (file, line, what was expected) and raises them together as an `InputError`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+import msgspec
+
+from advisor.domain.schema import CLAUSE_TOPIC_REQUIRED_BY, Gpu, License, Model
+from advisor.domain.yamlio import (
+    Document,
+    InputError,
+    Problem,
+    conversion_problem,
+    did_you_mean,
+    display_path,
+    read_yaml,
+)
+
+KINDS: dict[str, type[License] | type[Model] | type[Gpu]] = {"licenses": License, "models": Model, "hardware": Gpu}
+"""Sub-directory of a knowledge directory -> the struct its entries are."""
+
+_Entry = TypeVar("_Entry", License, Model, Gpu)
+
+
+def bundled_dir() -> Path:
+    """The knowledge shipped with the advisor: inside the wheel, or the checkout's `knowledge/`."""
+    here = Path(__file__).resolve().parent.parent
+    packaged = here / "_knowledge"
+    return packaged if packaged.is_dir() else here.parent / "knowledge"
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where an entry was defined."""
+
+    path: str
+    line: int
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}"
+
+
+@dataclass
+class KnowledgeBase:
+    """Every license, model and GPU of the layered knowledge, by id, with the content fingerprint."""
+
+    licenses: dict[str, License]
+    models: dict[str, Model]
+    gpus: dict[str, Gpu]
+    fingerprint: str
+    layers: list[str] = field(default_factory=list)
+    origins: dict[tuple[str, str], Origin] = field(default_factory=dict)
+
+    @property
+    def verified_through(self) -> dt.date | None:
+        """The most recent date any entry was verified against its sources."""
+        dates = [e.verified for e in self.licenses.values()] + [m.verified for m in self.models.values()]
+        return max(dates) if dates else None
+
+    @property
+    def oldest_verification(self) -> dt.date | None:
+        """The oldest date any entry was verified: how stale the weakest fact may be."""
+        dates = [e.verified for e in self.licenses.values()] + [m.verified for m in self.models.values()]
+        return min(dates) if dates else None
+
+    def successors(self, model_id: str) -> list[Model]:
+        """Models that name `model_id` as the version they supersede."""
+        return [m for m in self.models.values() if m.supersedes == model_id]
+
+
+def _yaml_files(root: Path) -> list[Path]:
+    return sorted(p for p in root.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+
+
+def fingerprint(dirs: Sequence[Path]) -> str:
+    """sha256 over every knowledge file's relative path and bytes, layer by layer."""
+    digest = hashlib.sha256()
+    for index, root in enumerate(dirs):
+        for path in _yaml_files(root):
+            digest.update(f"{index}\0{path.relative_to(root).as_posix()}\0".encode())
+            digest.update(path.read_bytes())
+            digest.update(b"\0")
+    return "sha256:" + digest.hexdigest()
+
+
+class _Layer:
+    """The entries read from one knowledge directory, with where each came from."""
+
+    def __init__(self) -> None:
+        self.entries: dict[str, dict[str, Any]] = {kind: {} for kind in KINDS}
+        self.origins: dict[tuple[str, str], Origin] = {}
+        self.docs: dict[tuple[str, str], tuple[Document, list[str | int]]] = {}
+
+
+def _read_layer(root: Path, problems: list[Problem]) -> _Layer:
+    layer = _Layer()
+    if not root.is_dir():
+        problems.append(Problem(display_path(root), 0, "is not a directory; expected a knowledge directory"))
+        return layer
+    for path in _yaml_files(root):
+        kind = path.relative_to(root).parts[0]
+        shown = display_path(path)
+        if kind not in KINDS:
+            problems.append(
+                Problem(
+                    shown, 0, "knowledge files belong in licenses/, models/ or hardware/; this one is read by nothing"
+                )
+            )
+            continue
+        try:
+            doc = read_yaml(path)
+        except InputError as exc:
+            problems.extend(exc.problems)
+            continue
+        _read_entries(doc, kind, layer, problems)
+    return layer
+
+
+def _read_entries(doc: Document, kind: str, layer: _Layer, problems: list[Problem]) -> None:
+    tp = KINDS[kind]
+    data = doc.data
+    if data is None:
+        problems.append(Problem(doc.path, 1, "file is empty"))
+        return
+    if kind == "licenses":
+        if not isinstance(data, dict):
+            problems.append(Problem(doc.path, 1, "a license file holds one mapping (id:, name:, ...)"))
+            return
+        items: list[tuple[Any, list[str | int]]] = [(data, [])]
+    elif isinstance(data, list):
+        items = [(item, [i]) for i, item in enumerate(data)]
+    elif isinstance(data, dict):
+        items = [(data, [])]
+    else:
+        problems.append(Problem(doc.path, 1, f"expected a list of {kind} entries or one mapping"))
+        return
+    for item, base in items:
+        try:
+            entry = msgspec.convert(item, tp)
+        except msgspec.ValidationError as exc:
+            problems.append(conversion_problem(doc, exc, tp, base, item))
+            continue
+        origin = Origin(doc.path, doc.line_of(base))
+        key = (kind, entry.id)
+        if key in layer.origins:
+            first = layer.origins[key]
+            problems.append(Problem(doc.path, origin.line, f"duplicate id '{entry.id}' (first defined at {first})"))
+            continue
+        layer.entries[kind][entry.id] = entry
+        layer.origins[key] = origin
+        layer.docs[key] = (doc, base)
+
+
+def load(extra_dirs: Iterable[Path] = (), *, bundled: bool = True) -> KnowledgeBase:
+    """Load the bundled knowledge (unless `bundled=False`) with `extra_dirs` layered over it."""
+    dirs = ([bundled_dir()] if bundled else []) + [Path(d) for d in extra_dirs]
+    problems: list[Problem] = []
+    merged: dict[str, dict[str, Any]] = {kind: {} for kind in KINDS}
+    origins: dict[tuple[str, str], Origin] = {}
+    docs: dict[tuple[str, str], tuple[Document, list[str | int]]] = {}
+    for root in dirs:
+        layer = _read_layer(root, problems)
+        for kind in KINDS:
+            merged[kind].update(layer.entries[kind])
+        origins.update(layer.origins)
+        docs.update(layer.docs)
+    problems.extend(_cross_check(merged, docs))
+    if problems:
+        raise InputError(problems)
+    return KnowledgeBase(
+        licenses=dict(sorted(merged["licenses"].items())),
+        models=dict(sorted(merged["models"].items())),
+        gpus=dict(sorted(merged["hardware"].items(), key=lambda kv: kv[1].memory_gb)),
+        fingerprint=fingerprint(dirs),
+        layers=[display_path(d) for d in dirs],
+        origins=origins,
+    )
+
+
+def _at(
+    docs: dict[tuple[str, str], tuple[Document, list[str | int]]], key: tuple[str, str], *path: str | int
+) -> tuple[str, int]:
+    doc, base = docs[key]
+    return doc.path, doc.line_of([*base, *path])
+
+
+def _cross_check(
+    merged: dict[str, dict[str, Any]], docs: dict[tuple[str, str], tuple[Document, list[str | int]]]
+) -> list[Problem]:
+    """Checks that span entries: references resolve, evidence exists, required-by-kind fields are set."""
+    problems: list[Problem] = []
+    licenses: dict[str, License] = merged["licenses"]
+    models: dict[str, Model] = merged["models"]
+
+    def problem(key: tuple[str, str], path: Sequence[str | int], message: str) -> None:
+        where, line = _at(docs, key, *path)
+        problems.append(Problem(where, line, message))
+
+    for lic in licenses.values():
+        key = ("licenses", lic.id)
+        clause_ids: set[str] = set()
+        for i, clause in enumerate(lic.clauses):
+            if clause.id in clause_ids:
+                problem(key, ["clauses", i, "id"], f"duplicate clause id '{clause.id}' in license '{lic.id}'")
+            clause_ids.add(clause.id)
+            if not clause.source.startswith(("https://", "http://")):
+                problem(
+                    key, ["clauses", i, "source"], f"clause '{clause.id}': source must be a URL, got {clause.source!r}"
+                )
+            if not clause.quote.strip():
+                problem(key, ["clauses", i, "quote"], f"clause '{clause.id}': quote is empty; quote the text")
+        topics = {c.topic for c in lic.clauses}
+        for field_name, topic in CLAUSE_TOPIC_REQUIRED_BY.items():
+            value = getattr(lic, field_name)
+            restrictive = field_name == "commercial_use" or value not in (None, False, [], "allowed")
+            if restrictive and topic not in topics:
+                problem(
+                    key,
+                    [field_name],
+                    f"{field_name} is {value!r} but no clause with topic '{topic}' quotes the text it rests on",
+                )
+        if lic.supersedes is not None and lic.supersedes not in licenses:
+            problem(
+                key,
+                ["supersedes"],
+                f"supersedes unknown license '{lic.supersedes}'{did_you_mean(lic.supersedes, list(licenses))}",
+            )
+        for i, change in enumerate(lic.history):
+            if change.clause is not None and change.clause not in clause_ids:
+                problem(key, ["history", i, "clause"], f"history names unknown clause '{change.clause}'")
+        if lic.kind == "api_terms" and lic.api_data is None:
+            problem(
+                key, ["kind"], "API terms need an api_data block (training on, retention and location of customer data)"
+            )
+
+    for model in models.values():
+        key = ("models", model.id)
+        if model.license not in licenses:
+            problem(
+                key,
+                ["license"],
+                f"license '{model.license}' is not in the knowledge base{did_you_mean(model.license, list(licenses))}",
+            )
+        if model.supersedes is not None and model.supersedes not in models:
+            problem(
+                key,
+                ["supersedes"],
+                f"supersedes unknown model '{model.supersedes}'{did_you_mean(model.supersedes, list(models))}",
+            )
+        if model.weights == "open" and not model.hf_repo:
+            problem(key, ["weights"], f"open-weights model '{model.id}' needs hf_repo (the Hugging Face repo id)")
+        if model.weights == "closed" and not model.api_id:
+            problem(key, ["weights"], f"closed model '{model.id}' needs api_id (the provider's model id)")
+        if model.weights == "open" and model.self_host is None:
+            problem(key, ["weights"], f"open-weights model '{model.id}' needs self_host.min_gpu_memory_gb")
+        if model.weights == "closed" and model.price is None:
+            problem(key, ["weights"], f"closed model '{model.id}' needs a price (list price per million tokens)")
+    return problems

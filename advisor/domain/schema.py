@@ -1,0 +1,314 @@
+"""The typed schema of every file under `knowledge/`: licenses, models and hardware.
+
+This module *is* the documentation of the knowledge base: each field carries a docstring saying
+what it means and where its value must come from. Files are validated against these structs by
+`advisor.domain.knowledge`; unknown keys are errors. Every restrictive value of a license
+(a user threshold, a ban on training with outputs, a regional exclusion ...) must be backed by a
+clause of the matching `topic`, quoted from the primary text, so that every finding the engine
+makes can name its evidence.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+import msgspec
+
+Category = Literal[
+    "permissive",
+    "copyleft",
+    "open-weights-restricted",
+    "non-commercial",
+    "research-only",
+    "proprietary",
+]
+Permission = Literal["allowed", "conditional", "forbidden"]
+Modality = Literal["text", "vision", "audio", "image_generation"]
+UseCase = Literal[
+    "chat",
+    "code",
+    "rag",
+    "agents",
+    "extraction",
+    "vision",
+    "image_generation",
+    "speech",
+    "embeddings",
+]
+Quality = Literal["standard", "high", "frontier"]
+Weights = Literal["open", "closed"]
+TermsKind = Literal["license", "api_terms"]
+Document = Literal["license", "aup", "addendum", "terms", "policy", "model_card", "other"]
+ClauseTopic = Literal[
+    "commercial_use",
+    "mau_limit",
+    "revenue_limit",
+    "output_training",
+    "share_alike",
+    "flow_down",
+    "attribution",
+    "naming",
+    "region_exclusion",
+    "vendor_can_restrict",
+    "customer_data_training",
+    "data_retention",
+    "data_location",
+    "use_restrictions",
+    "termination",
+    "other",
+]
+Openness = Literal["open", "partial", "closed", "unknown"]
+MauTest = Literal["ongoing", "on_release_date"]
+TrainsOnCustomerData = Literal["no", "opt_in", "opt_out"]
+Scalar = str | int | float | bool | None
+
+
+class Clause(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=True):
+    """One provision of a license or terms document, quoted from the primary text."""
+
+    id: str
+    """Short kebab-case id, unique within its license (e.g. `mau-threshold`)."""
+    topic: ClauseTopic
+    """Which license field or concern this clause is the evidence for."""
+    summary: str
+    """One plain-English sentence saying what the clause means for a startup."""
+    quote: str
+    """The clause's words, copied verbatim (shortened with … where long)."""
+    source: str
+    """URL of the document the quote was read in (the license text, AUP, terms page)."""
+    read: dt.date
+    """The date the quote was read in that source."""
+    document: Document = "license"
+    """Which document the clause lives in: the license itself, its acceptable-use policy, ..."""
+    verified: bool = True
+    """False when the quote or its reading could not be confirmed in the primary text."""
+    note: str | None = None
+    """Caveats: sources that disagree, ambiguous wording, why `verified` is false."""
+
+
+class Change(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=True):
+    """One dated change of terms, price or status, kept so `revisit` can name what moved."""
+
+    date: dt.date
+    """When the change took effect (or was published)."""
+    summary: str
+    """What changed, in one sentence."""
+    source: str
+    """URL that documents the change."""
+    field: str | None = None
+    """The entry field that changed (`mau_limit`, `price`, `license` ...), if one did."""
+    clause: str | None = None
+    """The id of the clause that changed, if one did."""
+    before: Scalar = None
+    """The value before the change."""
+    after: Scalar = None
+    """The value after the change."""
+
+
+class ApiData(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=True):
+    """How a closed API's terms treat customer data (API terms only)."""
+
+    trains_on_customer_data: TrainsOnCustomerData
+    """`no`: inputs and outputs are not used for training; `opt_in` / `opt_out`: they may be."""
+    retention_days: int | None = None
+    """Default days API inputs and outputs are kept (e.g. for abuse monitoring); null if unstated."""
+    zero_retention_available: bool = False
+    """Whether a zero-data-retention arrangement can be had."""
+    processing_regions: list[str] = []
+    """Where data may be processed (region codes, `EU`, `US`, or `global`)."""
+    regional_processing_available: bool = False
+    """Whether processing can be pinned to a region (e.g. EU-only)."""
+
+
+class License(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=True):
+    """A license or a closed API's terms of use: one file under `knowledge/licenses/`."""
+
+    id: str
+    """The Hugging Face license tag, the lower-cased SPDX id, or `<vendor>-api-terms`."""
+    name: str
+    """The document's own title."""
+    spdx: str | None = None
+    """The SPDX identifier where one exists (`Apache-2.0`, `MIT`, `CC-BY-NC-4.0` ...)."""
+    url: str
+    """URL of the license text or terms page."""
+    kind: TermsKind = "license"
+    """`license` for model weights; `api_terms` for a closed API's terms of service."""
+    vendor: str | None = None
+    """Who issues the terms (`meta`, `google` ...); null for generic licenses."""
+    category: Category
+    """Broad class, as a lawyer would file it."""
+    osi_approved: bool
+    """Whether the OSI lists the license as open source."""
+    commercial_use: Permission
+    """May a company earn money with it: `conditional` when thresholds or conditions apply."""
+    mau_limit: int | None = None
+    """Monthly active users above which the grant lapses or a separate license is needed."""
+    mau_test: MauTest = "ongoing"
+    """`on_release_date`: the user count is taken once, on the version's release date (Llama)."""
+    revenue_limit_usd: int | None = None
+    """Annual revenue (US$) above which the grant lapses or a paid license is needed."""
+    output_training: Permission
+    """May outputs be used to train or improve other models."""
+    derivatives_share_alike: bool
+    """Derivatives (e.g. fine-tuned weights) must be released under the same license."""
+    use_restrictions_flow_down: bool
+    """Use restrictions must be passed on to anyone who receives the model or a derivative."""
+    attribution: str | None = None
+    """The notice that must be displayed (`Built with Llama`); null where none."""
+    naming_requirement: str | None = None
+    """What the name of a derived model must contain (`Llama` at its start); null where none."""
+    region_exclusions: list[str] = []
+    """Regions (`EU`, ISO codes) whose companies are not granted rights."""
+    region_exclusion_modalities: list[Modality] = []
+    """The modalities the regional exclusion is limited to (`[vision]`); empty means all."""
+    vendor_can_restrict: bool
+    """The licensor may restrict use remotely or change the terms unilaterally."""
+    aup_url: str | None = None
+    """URL of the acceptable-use or prohibited-use policy that the license incorporates."""
+    api_data: ApiData | None = None
+    """For API terms: training on, retention of and location of customer data."""
+    supersedes: str | None = None
+    """The id of the previous version of these terms (`llama3` for `llama3.1`)."""
+    clauses: list[Clause]
+    """The evidence for every value above, quoted from the primary text."""
+    history: list[Change] = []
+    """Dated changes to these terms, newest last."""
+    notes: str | None = None
+    """Anything a reader should know that fits no field."""
+    verified: dt.date
+    """When the text was last read in full."""
+
+
+class Price(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=True):
+    """A list price per million tokens (standard tier, no batch or cache discounts)."""
+
+    input_usd_per_mtok: float
+    """US$ per million input tokens."""
+    output_usd_per_mtok: float
+    """US$ per million output tokens."""
+    source: str
+    """URL of the vendor's price page."""
+    as_of: dt.date
+    """The date the price was read."""
+    note: str | None = None
+    """Tiers, long-context surcharges, or the provider quoted for open weights."""
+
+
+class SelfHost(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=True):
+    """What it takes to serve open weights yourself."""
+
+    min_gpu_memory_gb: float
+    """GPU memory needed to serve the model at `precision` with a modest KV cache."""
+    precision: Literal["fp32", "bf16", "fp16", "fp8", "mxfp4", "int8", "int4"] = "bf16"
+    """The weight precision that figure assumes (the vendor's released precision by default)."""
+    note: str | None = None
+    """How the figure was derived (e.g. `params × 2 bytes + 20%`)."""
+
+
+class ModelOpenness(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=True):
+    """How much of the model is open, in the spirit of the Model Openness Framework."""
+
+    weights: Openness
+    """Are the trained weights downloadable."""
+    training_code: Openness
+    """Is the code that trained the model published."""
+    training_data: Openness
+    """Is the training data published (`partial`: described or sampled, not released)."""
+    paper: Openness
+    """Is there a technical report or paper describing training."""
+    source: str | None = None
+    """URL the assessment rests on (model card, paper, an openness index)."""
+
+
+class Model(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=True):
+    """One model at a specific size and version: an entry of a file under `knowledge/models/`."""
+
+    id: str
+    """Lower-case kebab-case id, unique across the knowledge base (`llama-3.1-8b-instruct`)."""
+    name: str
+    """The vendor's name for it."""
+    vendor: str
+    """Lower-case vendor id (`meta`, `google`, `alibaba` ...)."""
+    family: str
+    """The release family (`llama-3.1`, `qwen2.5`)."""
+    released: dt.date
+    """First public release date."""
+    weights: Weights
+    """`open` when the weights can be downloaded; `closed` for API-only models."""
+    hf_repo: str | None = None
+    """The Hugging Face repo id of the weights (required for open weights)."""
+    api_id: str | None = None
+    """The provider's model id on its API (required for closed models)."""
+    license: str
+    """The id of the license (open weights) or API terms (closed) under `knowledge/licenses/`."""
+    params_b: float | None = None
+    """Total parameters in billions; null where the vendor does not say."""
+    active_params_b: float | None = None
+    """Parameters active per token for mixture-of-experts models, in billions."""
+    modalities: list[Modality]
+    """What the model takes in or produces beyond text (`vision` input, `image_generation` ...)."""
+    use_cases: list[UseCase]
+    """The jobs it is a reasonable choice for."""
+    context_tokens: int
+    """Maximum context window in tokens (for image models, the prompt limit)."""
+    quality: Quality
+    """Rough capability tier among models of its kind at the time of `verified`."""
+    price: Price | None = None
+    """API list price (closed models), or a representative hosted price for open weights."""
+    self_host: SelfHost | None = None
+    """Serving requirements (open weights)."""
+    openness: ModelOpenness | None = None
+    """What besides the weights is open."""
+    hosts: list[str] = []
+    """Independent providers serving these weights (for vendor-continuity risk)."""
+    supersedes: str | None = None
+    """The id of the previous version this one replaces."""
+    deprecated: dt.date | None = None
+    """The date the vendor retired or deprecated it; null while current."""
+    license_note: str | None = None
+    """Size- or version-specific licensing facts a reader should know."""
+    history: list[Change] = []
+    """Dated changes (license moved, price changed, deprecation announced), newest last."""
+    unverified: list[str] = []
+    """Names of fields in this entry that could not be confirmed from a primary source."""
+    sources: list[str]
+    """URLs of the model card, release post or price page the entry was built from."""
+    verified: dt.date
+    """When the entry was last checked against its sources."""
+
+
+class Gpu(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=True):
+    """A rentable GPU, for self-hosting cost estimates: an entry of `knowledge/hardware/*.yaml`."""
+
+    id: str
+    """Lower-case id (`h100-80gb`)."""
+    name: str
+    """Marketing name."""
+    memory_gb: float
+    """Memory per GPU."""
+    usd_per_hour: float
+    """On-demand price per GPU-hour at a named cloud."""
+    tokens_per_second_per_b: float
+    """Rough served throughput: output tokens per second for a 1B-parameter model (scales as 1/B)."""
+    source: str
+    """URL of the price page."""
+    as_of: dt.date
+    """The date the price was read."""
+    note: str | None = None
+    """Which provider, and how the throughput figure was derived."""
+
+
+CLAUSE_TOPIC_REQUIRED_BY: dict[str, ClauseTopic] = {
+    "commercial_use": "commercial_use",
+    "mau_limit": "mau_limit",
+    "revenue_limit_usd": "revenue_limit",
+    "output_training": "output_training",
+    "derivatives_share_alike": "share_alike",
+    "use_restrictions_flow_down": "flow_down",
+    "attribution": "attribution",
+    "naming_requirement": "naming",
+    "region_exclusions": "region_exclusion",
+    "vendor_can_restrict": "vendor_can_restrict",
+}
+"""License field -> the clause topic that must back it whenever the field restricts anything."""

@@ -1,0 +1,225 @@
+"""Terminal output for `advisor kb`: Rich tables in a terminal, plain text when piped, or JSON.
+
+Everything printed here comes from the knowledge base and is escaped before Rich sees it, so a
+`[` in a quote is shown, not taken for markup.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any
+
+import msgspec
+
+from advisor.domain.knowledge import KnowledgeBase
+from advisor.domain.schema import License, Model
+from advisor.domain.terms import describe_terms
+
+
+def _is_terminal() -> bool:
+    return sys.stdout.isatty()
+
+
+def _price(model: Model) -> str:
+    if model.price is None:
+        return "-"
+    return f"${model.price.input_usd_per_mtok:g} / ${model.price.output_usd_per_mtok:g}"
+
+
+def _params(model: Model) -> str:
+    if model.params_b is None:
+        return "-"
+    active = f" ({model.active_params_b:g}B active)" if model.active_params_b else ""
+    return f"{model.params_b:g}B{active}"
+
+
+def _model_row(model: Model) -> list[str]:
+    return [
+        model.id,
+        model.vendor,
+        model.weights,
+        model.license,
+        _params(model),
+        f"{model.context_tokens:,}",
+        model.quality,
+        _price(model),
+    ]
+
+
+MODEL_COLUMNS = ["id", "vendor", "weights", "license", "params", "context", "quality", "$/Mtok in / out"]
+LICENSE_COLUMNS = ["id", "name", "category", "commercial", "MAU limit", "outputs → training", "models"]
+
+
+def _license_row(kb: KnowledgeBase, lic: License) -> list[str]:
+    used = sum(1 for m in kb.models.values() if m.license == lic.id)
+    return [
+        lic.id,
+        lic.name,
+        lic.category,
+        lic.commercial_use,
+        f"{lic.mau_limit:,}" if lic.mau_limit else "-",
+        lic.output_training,
+        str(used),
+    ]
+
+
+def print_list(kb: KnowledgeBase, *, license_id: str | None, licenses: bool, fmt: str) -> None:
+    """Print the models (optionally of one license) or the licenses."""
+    if licenses:
+        if fmt == "json":
+            _print_json([msgspec.to_builtins(lic) for lic in kb.licenses.values()])
+            return
+        rows = [_license_row(kb, lic) for lic in kb.licenses.values()]
+        _print_table(f"{len(rows)} licenses and terms", LICENSE_COLUMNS, rows)
+        return
+    models = [m for m in kb.models.values() if license_id is None or m.license == license_id]
+    if fmt == "json":
+        _print_json([msgspec.to_builtins(m) for m in models])
+        return
+    title = f"{len(models)} models" + (f" under {license_id}" if license_id else "")
+    _print_table(title, MODEL_COLUMNS, [_model_row(m) for m in models])
+
+
+def _print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n")
+
+
+def _print_table(title: str, columns: list[str], rows: list[list[str]]) -> None:
+    if not _is_terminal():
+        print("\t".join(columns))
+        for row in rows:
+            print("\t".join(row))
+        return
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.table import Table
+
+    table = Table(title=title, title_justify="left", header_style="bold")
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(*(escape(cell) for cell in row))
+    Console().print(table)
+
+
+def print_entry(kb: KnowledgeBase, entry_id: str, *, fmt: str) -> None:
+    """Print one model (with its license's terms) or one license (with its clauses)."""
+    if entry_id in kb.models:
+        model = kb.models[entry_id]
+        lic = kb.licenses[model.license]
+        if fmt == "json":
+            _print_json({"kind": "model", "model": msgspec.to_builtins(model), "license": msgspec.to_builtins(lic)})
+            return
+        _print_lines(_model_lines(kb, model, lic))
+        return
+    lic = kb.licenses[entry_id]
+    if fmt == "json":
+        users = sorted(m.id for m in kb.models.values() if m.license == lic.id)
+        _print_json({"kind": "license", "license": msgspec.to_builtins(lic), "models": users})
+        return
+    _print_lines(_license_lines(kb, lic))
+
+
+Line = tuple[str, str]
+"""(style, text): the style is a Rich style name, or '' for plain."""
+
+
+def _model_lines(kb: KnowledgeBase, model: Model, lic: License) -> list[Line]:
+    lines: list[Line] = [("bold", f"{model.name}  ({model.id})"), ("", "")]
+    facts = [
+        ("Vendor", model.vendor),
+        ("Family", model.family),
+        ("Released", model.released.isoformat()),
+        ("Weights", model.weights + (f" — {model.hf_repo}" if model.hf_repo else f" — API id {model.api_id}")),
+        ("Parameters", _params(model)),
+        ("Modalities", ", ".join(model.modalities)),
+        ("Use cases", ", ".join(model.use_cases)),
+        ("Context", f"{model.context_tokens:,} tokens"),
+        ("Quality tier", model.quality),
+        ("Price", _price(model) + (f" per million tokens (as of {model.price.as_of})" if model.price else "")),
+    ]
+    if model.self_host:
+        facts.append(
+            ("Self-hosting", f"≥ {model.self_host.min_gpu_memory_gb:g} GB GPU memory at {model.self_host.precision}")
+        )
+    if model.supersedes:
+        facts.append(("Supersedes", model.supersedes))
+    newer = [m.id for m in kb.successors(model.id)]
+    if newer:
+        facts.append(("Superseded by", ", ".join(newer)))
+    if model.deprecated:
+        facts.append(("Deprecated", model.deprecated.isoformat()))
+    if model.hosts:
+        facts.append(("Also served by", ", ".join(model.hosts)))
+    if model.unverified:
+        facts.append(("Unverified", ", ".join(model.unverified)))
+    facts.append(("Verified", model.verified.isoformat()))
+    lines.extend(("", f"{label:<15} {value}") for label, value in facts)
+    if model.license_note:
+        lines.extend([("", ""), ("italic", model.license_note)])
+    lines.extend([("", ""), ("bold", f"License: {lic.name} ({lic.id})")])
+    lines.extend(_terms_lines(lic))
+    return lines
+
+
+def _terms_lines(lic: License) -> list[Line]:
+    lines: list[Line] = []
+    for term in describe_terms(lic):
+        lines.append(("", f"  {term.label}: {term.value}"))
+        if term.clause is None:
+            lines.append(("dim", "    (the license text is silent on this)"))
+            continue
+        unverified = "  [UNVERIFIED]" if not term.clause.verified else ""
+        lines.append(("dim", f"    “{term.clause.quote}”{unverified}"))
+        lines.append(("dim", f"    — {term.clause.id}, {term.clause.source} (read {term.clause.read})"))
+    return lines
+
+
+def _license_lines(kb: KnowledgeBase, lic: License) -> list[Line]:
+    lines: list[Line] = [("bold", f"{lic.name}  ({lic.id})"), ("", "")]
+    facts = [
+        ("Text", lic.url),
+        ("Category", lic.category + (" (OSI-approved)" if lic.osi_approved else "")),
+        ("SPDX", lic.spdx or "-"),
+    ]
+    if lic.aup_url:
+        facts.append(("Use policy", lic.aup_url))
+    if lic.supersedes:
+        facts.append(("Supersedes", lic.supersedes))
+    users = sorted(m.id for m in kb.models.values() if m.license == lic.id)
+    facts.append(("Models", ", ".join(users) if users else "none in the knowledge base"))
+    facts.append(("Verified", lic.verified.isoformat()))
+    lines.extend(("", f"{label:<11} {value}") for label, value in facts)
+    lines.extend([("", ""), ("bold", "Key terms")])
+    lines.extend(_terms_lines(lic))
+    lines.extend([("", ""), ("bold", "Clauses")])
+    for clause in lic.clauses:
+        flag = "" if clause.verified else "  [UNVERIFIED]"
+        lines.append(("", f"  [{clause.id}] ({clause.topic}, {clause.document}){flag}"))
+        lines.append(("", f"    {clause.summary}"))
+        lines.append(("dim", f"    “{clause.quote}”"))
+        lines.append(("dim", f"    {clause.source} (read {clause.read})"))
+        if clause.note:
+            lines.append(("italic", f"    Note: {clause.note}"))
+    if lic.history:
+        lines.extend([("", ""), ("bold", "History")])
+        for change in lic.history:
+            lines.append(("", f"  {change.date}: {change.summary}"))
+            lines.append(("dim", f"    {change.source}"))
+    if lic.notes:
+        lines.extend([("", ""), ("italic", lic.notes)])
+    return lines
+
+
+def _print_lines(lines: list[Line]) -> None:
+    if not _is_terminal():
+        for _, text in lines:
+            print(text)
+        return
+    from rich.console import Console
+    from rich.markup import escape
+
+    console = Console(highlight=False)
+    for style, text in lines:
+        console.print(f"[{style}]{escape(text)}[/]" if style else escape(text), soft_wrap=False)

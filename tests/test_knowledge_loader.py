@@ -1,0 +1,126 @@
+"""The loader refuses every kind of broken knowledge file with the exact file, line and message."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import msgspec
+import pytest
+import yaml
+
+from advisor.domain.knowledge import load
+from advisor.domain.yamlio import MAX_FILE_BYTES, InputError
+
+from .conftest import FIXTURES
+
+BAD = FIXTURES / "bad"
+
+
+def problems_of(case: str) -> list[str]:
+    with pytest.raises(InputError) as info:
+        load([BAD / case], bundled=False)
+    root = str(BAD / case)
+    return [str(p).replace(os.path.relpath(root), "<kb>").replace(root, "<kb>") for p in info.value.problems]
+
+
+@pytest.mark.parametrize(
+    ("case", "expected"),
+    [
+        (
+            "syntax",
+            "<kb>/licenses/broken.yaml:3: not valid YAML: while parsing a flow sequence (started on line 2), "
+            "did not find expected ',' or ']'",
+        ),
+        (
+            "wrong_type",
+            "<kb>/models/fixture.yaml:9: params_b: expected a number or nothing (null), got a string ('eight')",
+        ),
+        ("unknown_key", "<kb>/models/fixture.yaml:14: unknown key 'contxt_tokens' (did you mean 'context_tokens'?)"),
+        ("missing_field", "<kb>/models/fixture.yaml:1: missing required key 'name'"),
+        ("unknown_license", "<kb>/models/fixture.yaml:8: license 'llama9' is not in the knowledge base"),
+        (
+            "duplicate_id",
+            "<kb>/models/fixture.yaml:17: duplicate id 'fixture-model' (first defined at <kb>/models/fixture.yaml:1)",
+        ),
+        (
+            "duplicate_key",
+            "<kb>/models/fixture.yaml:4: duplicate key 'vendor' (first given on line 3); each key may appear once",
+        ),
+        (
+            "bad_enum",
+            "<kb>/models/fixture.yaml:13: quality: 'superb' is not allowed; expected one of frontier, high, standard",
+        ),
+        (
+            "alias_bomb",
+            "<kb>/licenses/bomb.yaml:1: aliases expand to more than 200,000 nodes; "
+            "refusing to expand it (a 'billion laughs' file?)",
+        ),
+        (
+            "python_tag",
+            "<kb>/licenses/evil.yaml:2: tag !!python/object/apply:os.system is not allowed: "
+            "only plain YAML (strings, numbers, lists, mappings, dates) is read",
+        ),
+        ("non_utf8", "<kb>/licenses/latin.yaml:2: not valid UTF-8 (byte 0xe9 at column 16); save the file as UTF-8"),
+        (
+            "missing_evidence",
+            "<kb>/licenses/fixture-license.yaml:7: mau_limit is 100000000 but no clause with topic 'mau_limit' "
+            "quotes the text it rests on",
+        ),
+    ],
+)
+def test_each_broken_file_is_reported_at_its_line(case: str, expected: str) -> None:
+    assert problems_of(case) == [expected]
+
+
+def test_alias_bomb_is_refused_quickly() -> None:
+    started = time.perf_counter()
+    problems_of("alias_bomb")
+    # Expanded, the file would have 9**9 (387 million) strings; refusing it must not expand it.
+    assert time.perf_counter() - started < 5
+
+
+def test_oversize_file_is_refused_without_parsing(tmp_path: Path) -> None:
+    (tmp_path / "licenses").mkdir()
+    big = tmp_path / "licenses" / "huge.yaml"
+    big.write_bytes(b"# padding\n" * (MAX_FILE_BYTES // 10 + 1))
+    with pytest.raises(InputError) as info:
+        load([tmp_path], bundled=False)
+    [problem] = info.value.problems
+    assert problem.message == "file is 10.0 MiB; files over 10 MiB are refused"
+
+
+def test_every_problem_of_a_directory_is_reported_together(tmp_path: Path) -> None:
+    for case in ("syntax", "non_utf8", "python_tag"):
+        for file in (BAD / case).rglob("*.yaml"):
+            target = tmp_path / file.relative_to(BAD / case)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(file.read_bytes())
+    with pytest.raises(InputError) as info:
+        load([tmp_path], bundled=False)
+    assert [Path(p.path).name for p in info.value.problems] == ["broken.yaml", "evil.yaml", "latin.yaml"]
+
+
+def test_a_later_layer_replaces_an_entry_with_the_same_id(tmp_path: Path) -> None:
+    bundled = load()
+    some = next(iter(bundled.licenses.values()))
+    (tmp_path / "licenses").mkdir()
+    entry = msgspec.to_builtins(some) | {"name": "Our negotiated terms"}
+    (tmp_path / "licenses" / "override.yaml").write_text(yaml.safe_dump(entry), encoding="utf-8")
+    layered = load([tmp_path])
+    assert layered.licenses[some.id].name == "Our negotiated terms"
+    assert len(layered.licenses) == len(bundled.licenses)
+    assert layered.fingerprint != bundled.fingerprint
+
+
+def test_importing_the_domain_pulls_in_neither_textual_nor_rich() -> None:
+    code = (
+        "import sys, advisor.domain.knowledge, advisor.domain.schema, advisor.domain.terms;"
+        "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich'));"
+        "print(bad); sys.exit(1 if bad else 0)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout
