@@ -150,3 +150,23 @@ def kb_show(ctx: click.Context, entry_id: str, fmt: str, kb_dirs: tuple[Path, ..
     if entry_id not in kb_.models and entry_id not in kb_.licenses:
         fail(f"unknown id '{entry_id}'{did_you_mean(entry_id, [*kb_.models, *kb_.licenses])}; see `advisor kb list`")
     views.print_entry(kb_, entry_id, fmt=fmt)
+
+
+@main.command()
+@click.option("--profile", "profile_path", required=True, type=click.Path(path_type=Path), help="The profile (YAML).")
+@click.option(
+    "--format", "fmt", type=click.Choice(["md", "json", "html"]), default="md", show_default=True, help="Report format."
+)
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write here (atomically) instead of stdout.")
+@kb_option
+@click.pass_context
+def recommend(ctx: click.Context, profile_path: Path, fmt: str, output: Path | None, kb_dirs: tuple[Path, ...]) -> None:
+    """Recommend a strategy and shortlist for a profile, headless."""
+    from advisor.commands import run_recommend
+    from advisor.domain.yamlio import InputError
+
+    kb_ = load_kb(ctx, kb_dirs)
+    try:
+        run_recommend(kb_, profile_path, fmt, output)
+    except InputError as exc:
+        fail([str(p) for p in exc.problems])

@@ -1,0 +1,138 @@
+"""What a model costs per month at the founder's volume: through an API, or self-hosted on rented GPUs.
+
+The figures are estimates from list prices and stated assumptions (`ASSUMPTIONS`), good for comparing
+options and seeing where the break-even lies, not for a budget to the dollar. Every estimate says
+how it was reached.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Literal
+
+from advisor.domain.schema import Gpu, Model
+
+INPUT_SHARE = 0.75
+"""Share of tokens that are input (prompt, retrieved context); the rest is generated output."""
+PREFILL_SPEEDUP = 8.0
+"""Reading an input token costs a GPU about 1/8 of generating an output token (batched prefill)."""
+UTILIZATION = 0.5
+"""Self-hosted GPUs run at about half their peak throughput on average (traffic has peaks)."""
+HOURS_PER_MONTH = 730.0
+"""Self-hosted replicas run around the clock."""
+GPU_COUNTS = (1, 2, 4, 8)
+"""A replica uses one node's worth of identical GPUs."""
+
+ASSUMPTIONS = [
+    f"{INPUT_SHARE:.0%} of tokens are input and {1 - INPUT_SHARE:.0%} output.",
+    "API costs use the vendor's list price per million tokens, without batch or cache discounts.",
+    f"Self-hosted GPUs are rented on demand around the clock ({HOURS_PER_MONTH:.0f} h/month) and average "
+    f"{UTILIZATION:.0%} of peak throughput; an input token costs 1/{PREFILL_SPEEDUP:g} of an output token to serve.",
+    "Self-hosting cost excludes engineering time, storage and networking.",
+]
+"""The cost model's assumptions, as sentences for reports."""
+
+Route = Literal["api", "self_host", "on_device"]
+
+
+@dataclass(frozen=True)
+class HostingPlan:
+    """Enough rented GPUs to serve a model at a volume."""
+
+    gpu: Gpu
+    gpus_per_replica: int
+    replicas: int
+    monthly_usd: float
+
+    def describe(self) -> str:
+        count = self.gpus_per_replica * self.replicas
+        replicas = f" ({self.replicas} replicas)" if self.replicas > 1 else ""
+        return f"{count}× {self.gpu.name}{replicas} at ${self.gpu.usd_per_hour:g}/h"
+
+
+@dataclass(frozen=True)
+class CostEstimate:
+    """The monthly cost of one way of running a model, and how it was reached."""
+
+    route: Route
+    monthly_usd: float
+    basis: str
+    source: str | None
+    plan: HostingPlan | None = None
+
+
+def api_cost(model: Model, monthly_tokens: int) -> CostEstimate | None:
+    """Monthly cost at list price, or None when the model has no price."""
+    if model.price is None:
+        return None
+    per_mtok = INPUT_SHARE * model.price.input_usd_per_mtok + (1 - INPUT_SHARE) * model.price.output_usd_per_mtok
+    monthly = monthly_tokens / 1_000_000 * per_mtok
+    provider = "the vendor's API" if model.weights == "closed" else "a hosted provider"
+    basis = (
+        f"{monthly_tokens / 1e6:,.0f}M tokens × ${per_mtok:.3g}/M blended "
+        f"(${model.price.input_usd_per_mtok:g} in, ${model.price.output_usd_per_mtok:g} out; "
+        f"{provider}, list price as of {model.price.as_of})"
+    )
+    return CostEstimate("api", round(monthly, 2), basis, model.price.source)
+
+
+def served_tokens_per_second(gpu: Gpu, gpus: int, model: Model) -> float:
+    """Peak output-token throughput of one replica (scales with GPUs, inversely with active size)."""
+    size = model.active_params_b or model.params_b or 1.0
+    return gpu.tokens_per_second_per_b * gpus / max(size, 0.5)
+
+
+def hosting_plan(model: Model, monthly_tokens: int, gpus: list[Gpu]) -> HostingPlan | None:
+    """The cheapest GPU configuration that fits the model and serves the volume, or None if none fits."""
+    if model.self_host is None or not gpus:
+        return None
+    need_gb = model.self_host.min_gpu_memory_gb
+    output_tokens = monthly_tokens * (1 - INPUT_SHARE)
+    input_tokens = monthly_tokens * INPUT_SHARE
+    work = output_tokens + input_tokens / PREFILL_SPEEDUP
+    best: HostingPlan | None = None
+    for gpu in gpus:
+        for count in GPU_COUNTS:
+            if gpu.memory_gb * count < need_gb:
+                continue
+            capacity = served_tokens_per_second(gpu, count, model) * 3600 * HOURS_PER_MONTH * UTILIZATION
+            replicas = max(1, math.ceil(work / capacity)) if capacity > 0 else 1
+            monthly = replicas * count * gpu.usd_per_hour * HOURS_PER_MONTH
+            plan = HostingPlan(gpu, count, replicas, round(monthly, 2))
+            if best is None or (plan.monthly_usd, gpu.id) < (best.monthly_usd, best.gpu.id):
+                best = plan
+            break  # more GPUs of the same type only add cost once the model fits
+    return best
+
+
+def self_host_cost(model: Model, monthly_tokens: int, gpus: list[Gpu]) -> CostEstimate | None:
+    """Monthly cost of renting GPUs to serve the model, or None when no known GPU setup fits it."""
+    plan = hosting_plan(model, monthly_tokens, gpus)
+    if plan is None:
+        return None
+    assert model.self_host is not None
+    basis = (
+        f"{plan.describe()}, around the clock: needs {model.self_host.min_gpu_memory_gb:g} GB "
+        f"at {model.self_host.precision} (GPU price as of {plan.gpu.as_of})"
+    )
+    return CostEstimate("self_host", plan.monthly_usd, basis, plan.gpu.source, plan)
+
+
+def break_even_tokens(api: CostEstimate, model: Model, gpus: list[Gpu], monthly_tokens: int) -> int | None:
+    """Monthly tokens above which self-hosting `model` costs less than `api` (None if never, in range)."""
+    if monthly_tokens <= 0 or api.monthly_usd <= 0:
+        return None
+    api_per_token = api.monthly_usd / monthly_tokens
+    low, high = 1, 10**15
+    cost_at_high = self_host_cost(model, high, gpus)
+    if cost_at_high is None or cost_at_high.monthly_usd >= api_per_token * high:
+        return None
+    while low < high:  # self-hosting is a step function of volume; find the first volume where it wins
+        mid = (low + high) // 2
+        cost = self_host_cost(model, mid, gpus)
+        if cost is not None and cost.monthly_usd < api_per_token * mid:
+            high = mid
+        else:
+            low = mid + 1
+    return low

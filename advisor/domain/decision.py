@@ -1,0 +1,174 @@
+"""The decision record: what `advisor recommend --format json` writes and `advisor revisit` reads.
+
+Field names follow `shared/contract.md`; fields beyond it are additions, never renames. Encoding
+is deterministic (declaration order, no clock inside the engine), so two runs on the same profile
+and knowledge differ only in `generated_at`.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+import msgspec
+
+Severity = Literal["blocker", "high", "medium", "low"]
+Strategy = Literal["open", "closed", "hybrid"]
+SEVERITY_ORDER: dict[str, int] = {"blocker": 0, "high": 1, "medium": 2, "low": 3}
+"""Most severe first."""
+
+
+class Risk(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=True):
+    """One finding about a model, with the evidence it rests on."""
+
+    id: str
+    """Stable id of the kind of finding (`mau-threshold-24m`), the same across runs."""
+    severity: Severity
+    """`blocker` excludes the model; the rest rank it down."""
+    title: str
+    """One line a founder understands."""
+    detail: str
+    """What it means for this startup, with the numbers."""
+    license: str
+    """The license or terms id the finding rests on."""
+    clause: str
+    """The clause id (or `model.<field>` for a fact of the model entry)."""
+    source: str
+    """URL of the text the finding rests on."""
+    mitigation: str
+    """What to do about it."""
+    quote: str | None = None
+    """The clause's words, when the finding rests on a clause."""
+    verified: bool = True
+    """False when the clause it rests on could not be confirmed in the primary text."""
+    models: list[str] = []
+    """In the decision-wide `risks` list: the considered models this finding applies to."""
+
+
+class Cost(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=True):
+    """How a model would be run and what that costs per month."""
+
+    route: Literal["api", "self_host", "on_device"]
+    """Through an API (the vendor's or a host's), on rented GPUs, or on users' devices."""
+    monthly_usd: float
+    """Estimated monthly cost at the profile's token volume."""
+    basis: str
+    """How the estimate was reached."""
+    source: str | None = None
+    """The price page it rests on."""
+    alternatives: list[str] = []
+    """The other routes considered, with their costs."""
+    break_even_tokens: int | None = None
+    """For open weights: monthly tokens above which self-hosting beats the hosted API price."""
+
+
+class Candidate(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=True):
+    """A model that survived the blockers: ranked, with its cost, duties and risks."""
+
+    model: str
+    license: str
+    weights: Literal["open", "closed"]
+    score: float
+    """0–1, higher is better: quality fit, cost fit, risk and operational fit combined."""
+    monthly_cost_usd: float
+    obligations: list[str]
+    """What the license requires of the startup (notices, naming, passing on use policies)."""
+    risks: list[Risk]
+    name: str = ""
+    vendor: str = ""
+    cost: Cost | None = None
+    fit: list[str] = []
+    """Why it fits or falls short, one phrase each."""
+
+
+class Excluded(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=True):
+    """A model ruled out, with the blockers that rule it out."""
+
+    model: str
+    license: str
+    reasons: list[Risk]
+    name: str = ""
+    vendor: str = ""
+
+
+class Watch(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=True):
+    """A condition that would change the answer."""
+
+    trigger: str
+    """A condition on the profile or the calendar (`monthly_active_users > 100000000`)."""
+    effect: str
+    """What happens then."""
+    models: list[str]
+    """The models affected."""
+    source: str | None = None
+    """The text the effect rests on."""
+
+
+class KnowledgeInfo(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=True):
+    """Which knowledge the decision was made on."""
+
+    fingerprint: str
+    models: int
+    licenses: int
+    verified_through: str | None
+    oldest_verification: str | None = None
+    layers: list[str] = []
+
+
+class Split(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=True):
+    """How a hybrid (or any) strategy routes work, and what takes over when a model is unavailable."""
+
+    primary: str
+    """The model that serves the bulk of the traffic."""
+    primary_share: float
+    """Share of tokens the primary serves."""
+    secondary: str | None
+    """The model that serves the rest (hybrid only)."""
+    routing: str
+    """Which work goes where, in words."""
+    fallback: str | None
+    """The model that takes over on an outage, a retirement or a license change."""
+    fallback_plan: str
+    """What to do then, in words."""
+    monthly_cost_usd: float
+    """Estimated cost of the split."""
+
+
+class Decision(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=True):
+    """The engine's answer for one profile on one knowledge base."""
+
+    schema: int = 1
+    generated_at: str
+    advisor_version: str
+    profile: dict[str, Any]
+    knowledge: KnowledgeInfo
+    strategy: Strategy
+    rationale: list[str]
+    shortlist: list[Candidate]
+    considered: list[Candidate]
+    excluded: list[Excluded]
+    risks: list[Risk]
+    watch: list[Watch]
+    plan: Split | None = None
+    assumptions: list[str] = []
+    summary: str = ""
+    """One sentence: the strategy and the first choice."""
+
+
+def decision_json(decision: Decision) -> str:
+    """The record as indented JSON (stable key order)."""
+    import json
+
+    return json.dumps(msgspec.to_builtins(decision), indent=2, ensure_ascii=False) + "\n"
+
+
+def read_decision(data: bytes, where: str) -> Decision:
+    """Parse a saved record; raises InputError naming the file and what is wrong."""
+    from advisor.domain.yamlio import InputError, Problem
+
+    try:
+        decision: Decision = msgspec.json.decode(data, type=Decision)
+    except msgspec.ValidationError as exc:
+        raise InputError([Problem(where, 0, f"not a decision record: {exc}")]) from None
+    except msgspec.DecodeError as exc:
+        raise InputError([Problem(where, 0, f"not valid JSON: {exc}")]) from None
+    return decision

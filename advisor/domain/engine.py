@@ -1,0 +1,1118 @@
+"""`recommend(profile, kb, now)`: from a founder's answers and the knowledge base to a `Decision`.
+
+Pure and deterministic: no I/O, no clock (the caller passes `now`). Each rule about a license lives
+here once, and every finding names its evidence: the license, the clause, its quote and source URL
+(or, for a fact of the model entry, the field and the entry's source). A `blocker` excludes a model;
+everything else ranks it. Every model of the knowledge base ends up in `considered` or `excluded`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from advisor import __version__
+from advisor.domain.costs import (
+    ASSUMPTIONS,
+    CostEstimate,
+    api_cost,
+    break_even_tokens,
+    self_host_cost,
+)
+from advisor.domain.decision import (
+    SEVERITY_ORDER,
+    Candidate,
+    Cost,
+    Decision,
+    Excluded,
+    KnowledgeInfo,
+    Risk,
+    Severity,
+    Split,
+    Strategy,
+    Watch,
+)
+from advisor.domain.knowledge import KnowledgeBase
+from advisor.domain.profile import EU_MEMBERS, Profile
+from advisor.domain.schema import Gpu, License, Model
+from advisor.domain.terms import clause_for
+
+SHORTLIST_SIZE = 5
+"""How many of the considered models the shortlist shows."""
+TIER = {"standard": 0, "high": 1, "frontier": 2}
+ON_DEVICE_MAX_PARAMS_B = 8.0
+"""Largest model that runs on a phone or laptop (about 5 GB at 4-bit quantization)."""
+RAG_MIN_CONTEXT = 32_768
+"""Retrieval-augmented generation wants room for retrieved passages."""
+HYBRID_MARGIN = 0.05
+"""Scores closer than this make the best open and best closed options a toss-up: use both."""
+HYBRID_PRIMARY_SHARE = 0.8
+"""In a hybrid split, the cheaper model takes this share of the tokens."""
+RISK_WEIGHT: dict[str, float] = {"blocker": 1.0, "high": 0.3, "medium": 0.12, "low": 0.03}
+TOLERANCE_FACTOR = {"low": 1.5, "medium": 1.0, "high": 0.6}
+VENDOR_CONTROL_SEVERITY: dict[str, Severity] = {"low": "high", "medium": "medium", "high": "low"}
+"""How much a licensor's unilateral control matters, by the founder's risk tolerance."""
+SCORE_WEIGHTS = {"quality": 0.4, "cost": 0.25, "risk": 0.2, "ops": 0.15}
+
+
+@dataclass
+class _Assessment:
+    model: Model
+    lic: License
+    risks: list[Risk] = field(default_factory=list)
+    obligations: list[str] = field(default_factory=list)
+    fit: list[str] = field(default_factory=list)
+    cost: CostEstimate | None = None
+    alternatives: list[str] = field(default_factory=list)
+    break_even: int | None = None
+    score: float = 0.0
+
+    @property
+    def blocked(self) -> bool:
+        return any(r.severity == "blocker" for r in self.risks)
+
+
+@dataclass
+class _Watches:
+    entries: dict[str, Watch] = field(default_factory=dict)
+
+    def add(self, trigger: str, effect: str, model: str, source: str | None) -> None:
+        key = f"{trigger}\0{effect}"
+        known = self.entries.get(key)
+        models = sorted({*(known.models if known else []), model})
+        self.entries[key] = Watch(trigger=trigger, effect=effect, models=models, source=source)
+
+    def sorted(self) -> list[Watch]:
+        return [self.entries[k] for k in sorted(self.entries)]
+
+
+# --- evidence ---------------------------------------------------------------------------------
+
+
+def _clause_risk(
+    lic: License, topic: str, rid: str, severity: Severity, title: str, detail: str, mitigation: str
+) -> Risk:
+    """A finding resting on the license's clause about `topic`."""
+    clause = clause_for(lic, topic)
+    if clause is None:
+        return Risk(
+            id=rid,
+            severity=severity,
+            title=title,
+            detail=detail,
+            license=lic.id,
+            clause=f"license.{topic}",
+            source=lic.url,
+            mitigation=mitigation,
+        )
+    unverified = "" if clause.verified else " (This clause is marked unverified in the knowledge base.)"
+    return Risk(
+        id=rid,
+        severity=severity,
+        title=title,
+        detail=detail + unverified,
+        license=lic.id,
+        clause=clause.id,
+        source=clause.source,
+        mitigation=mitigation,
+        quote=clause.quote,
+        verified=clause.verified,
+    )
+
+
+def _model_risk(
+    model: Model, fact: str, rid: str, severity: Severity, title: str, detail: str, mitigation: str
+) -> Risk:
+    """A finding resting on a fact of the model's entry (`weights`, `deprecated`, `price` ...)."""
+    source = model.price.source if fact == "price" and model.price else (model.sources[0] if model.sources else "")
+    return Risk(
+        id=rid,
+        severity=severity,
+        title=title,
+        detail=detail,
+        license=model.license,
+        clause=f"model.{fact}",
+        source=source,
+        mitigation=mitigation,
+        verified=fact not in model.unverified,
+    )
+
+
+def _users(n: int) -> str:
+    for size, suffix in ((1_000_000_000, "B"), (1_000_000, "M"), (1_000, "k")):
+        if n >= size:
+            value = n / size
+            return f"{value:,.0f}{suffix}" if value >= 10 or value == int(value) else f"{value:.1f}{suffix}"
+    return str(n)
+
+
+def _names(items: list[str], most: int = 4) -> str:
+    """`a, b, c and 5 more`: short enough for a sentence."""
+    shown = ", ".join(items[:most])
+    return shown + (f" and {len(items) - most} more" if len(items) > most else "")
+
+
+def _usd(x: float) -> str:
+    return f"${x:,.0f}" if x >= 100 else f"${x:,.2f}"
+
+
+def _in_regions(code: str, regions: Iterable[str]) -> bool:
+    """Whether a region code (EU or a country) falls within `regions` (EU covers its member states)."""
+    regions = set(regions)
+    return code in regions or ("EU" in regions and (code == "EU" or code in EU_MEMBERS))
+
+
+def _region_applies(profile: Profile, regions: Iterable[str]) -> bool:
+    return _in_regions(profile.established_in, regions)
+
+
+def _evidence_url(lic: License, topic: str) -> str:
+    """The source of the license's clause on `topic`, or the license text itself."""
+    clause = clause_for(lic, topic)
+    return clause.source if clause else lic.url
+
+
+# --- the rules --------------------------------------------------------------------------------
+
+
+def _license_rules(p: Profile, a: _Assessment, watch: _Watches) -> None:
+    m, lic = a.model, a.lic
+    if lic.commercial_use == "forbidden":
+        if p.commercial:
+            a.risks.append(
+                _clause_risk(
+                    lic,
+                    "commercial_use",
+                    "commercial-use-forbidden",
+                    "blocker",
+                    f"{lic.name} forbids commercial use",
+                    "Your product earns money, directly or indirectly; this license grants no rights for that.",
+                    "Pick a model under a commercial license, or negotiate a commercial license with the vendor.",
+                )
+            )
+        else:
+            a.risks.append(
+                _clause_risk(
+                    lic,
+                    "commercial_use",
+                    "commercial-use-forbidden-later",
+                    "medium",
+                    f"{lic.name} forbids commercial use",
+                    "Fine for a non-commercial or internal tool today, but the day the product earns money the license no longer covers it.",
+                    "Plan the switch (or a commercial license) before launch.",
+                )
+            )
+            watch.add("commercial == true", f"{lic.name} forbids commercial use", m.id, lic.url)
+
+    if lic.mau_limit is not None:
+        _mau_rules(p, a, watch, lic.mau_limit)
+
+    if lic.revenue_limit_usd is not None:
+        limit = lic.revenue_limit_usd
+        revenue = p.annual_revenue_usd
+        growth = p.users_24m / p.monthly_active_users if p.monthly_active_users else 1.0
+        projected = revenue * growth
+        if revenue > limit:
+            a.risks.append(
+                _clause_risk(
+                    lic,
+                    "revenue_limit",
+                    "revenue-threshold",
+                    "blocker",
+                    f"Revenue above {lic.name}'s US${_users(limit)} threshold",
+                    f"Your annual revenue (US${_users(revenue)}) is above US${_users(limit)}; the free grant does not cover you.",
+                    "Buy the vendor's enterprise license or pick another model.",
+                )
+            )
+        elif projected > limit:
+            a.risks.append(
+                _clause_risk(
+                    lic,
+                    "revenue_limit",
+                    "revenue-threshold-24m",
+                    "high",
+                    f"Revenue projected to pass {lic.name}'s US${_users(limit)} threshold",
+                    f"If revenue grows with users (×{growth:.1f} in 24 months), it reaches about US${_users(int(projected))}; above US${_users(limit)} you need a paid license.",
+                    "Budget for the vendor's enterprise license, or keep a migration path to another model.",
+                )
+            )
+        if revenue <= limit:
+            watch.add(
+                f"annual_revenue_usd > {limit}",
+                f"{lic.name} needs a paid license above US${_users(limit)} annual revenue",
+                m.id,
+                _evidence_url(lic, "revenue_limit"),
+            )
+
+    if lic.region_exclusions:
+        _region_rules(p, a, watch)
+
+    _output_training_rules(p, a, watch)
+
+    if lic.derivatives_share_alike and (p.customization == "fine_tune" or p.distribute_weights):
+        sharing = p.distribute_weights and p.keep_derivatives_private
+        a.risks.append(
+            _clause_risk(
+                lic,
+                "share_alike",
+                "share-alike",
+                "high" if sharing else "low",
+                "Derivatives must carry the same license",
+                "You plan to ship the weights and keep your changes private; anything you distribute must go out under the same license, which lets recipients pass it on."
+                if sharing
+                else "Your fine-tune is only bound when you distribute it; serving it as a service does not trigger this.",
+                "Keep fine-tuned weights on your own servers, or accept releasing them under the same license.",
+            )
+        )
+        if not p.distribute_weights:
+            watch.add(
+                "distribute_weights == true",
+                f"derivatives of {m.name} must be released under {lic.name}",
+                m.id,
+                lic.url,
+            )
+
+    if lic.use_restrictions_flow_down:
+        ships = p.distribute_weights or p.deployment in ("on_prem", "on_device")
+        aup = f" ({lic.aup_url})" if lic.aup_url else ""
+        a.obligations.append(
+            f"Follow {lic.name}'s use restrictions{aup} and bind everyone you give the model or a derivative to them."
+        )
+        if ships:
+            a.risks.append(
+                _clause_risk(
+                    lic,
+                    "flow_down",
+                    "use-restrictions-flow-down",
+                    "medium",
+                    "Your customers inherit the vendor's use restrictions",
+                    "Shipping the model (or your fine-tune) means your contracts must pass on the vendor's use restrictions, and you answer for them.",
+                    "Put the use policy into your customer agreement; check it fits what your customers do.",
+                )
+            )
+
+    if lic.vendor_can_restrict:
+        severity = VENDOR_CONTROL_SEVERITY[p.risk_tolerance]
+        who = m.vendor.capitalize()
+        a.risks.append(
+            _clause_risk(
+                lic,
+                "vendor_can_restrict",
+                "vendor-can-restrict",
+                severity,
+                f"{who} can restrict use or change the terms on its own",
+                "The terms let the vendor change its policies or restrict your use without your agreement; what is allowed today may not be tomorrow.",
+                "Keep a tested fallback model under different terms; re-run `advisor revisit` when terms change.",
+            )
+        )
+
+    if lic.attribution:
+        a.obligations.append(f"Attribution: {lic.attribution.rstrip('.')}.")
+    if lic.naming_requirement and (p.customization == "fine_tune" or p.train_on_outputs or p.distribute_weights):
+        a.obligations.append(f"Naming: {lic.naming_requirement.rstrip('.')}.")
+    if lic.kind == "api_terms":
+        a.obligations.append(f"Follow {lic.name} and the vendor's usage policies; they can change.")
+        _api_data_rules(p, a)
+
+
+def _mau_rules(p: Profile, a: _Assessment, watch: _Watches, limit: int) -> None:
+    m, lic = a.model, a.lic
+    source = _evidence_url(lic, "mau_limit")
+    now, later = p.monthly_active_users, p.users_24m
+    if lic.mau_test == "on_release_date":
+        if now > limit:
+            a.risks.append(
+                _clause_risk(
+                    lic,
+                    "mau_limit",
+                    "mau-threshold",
+                    "blocker",
+                    f"Above {lic.name}'s {_users(limit)}-user threshold",
+                    f"With {_users(now)} monthly active users you need a separate license from {m.vendor.capitalize()} for any version released while you are above {_users(limit)}.",
+                    "Request the vendor's license before relying on this model.",
+                )
+            )
+        elif later > limit:
+            a.risks.append(
+                _clause_risk(
+                    lic,
+                    "mau_limit",
+                    "mau-threshold-future-versions",
+                    "medium",
+                    f"Future versions will need a license past {_users(limit)} users",
+                    f"The count is taken on each version's release date: this version stays licensed, but versions released after you pass {_users(limit)} users (you project {_users(later)}) need a separate license.",
+                    "Expect to negotiate with the vendor before upgrading, or plan a move to a model without a user cap.",
+                )
+            )
+        if now <= limit:
+            watch.add(
+                f"monthly_active_users > {limit}",
+                f"versions of {lic.name} models released after you pass {_users(limit)} users need a separate license",
+                m.id,
+                source,
+            )
+        return
+    if now > limit:
+        a.risks.append(
+            _clause_risk(
+                lic,
+                "mau_limit",
+                "mau-threshold",
+                "blocker",
+                f"Above {lic.name}'s {_users(limit)}-user threshold",
+                f"With {_users(now)} monthly active users the license requires a separate grant from the vendor.",
+                "Request the vendor's license before relying on this model.",
+            )
+        )
+    elif later > limit:
+        a.risks.append(
+            _clause_risk(
+                lic,
+                "mau_limit",
+                "mau-threshold-24m",
+                "high",
+                f"Projected to pass {lic.name}'s {_users(limit)}-user threshold",
+                f"You expect {_users(later)} monthly active users in 24 months; above {_users(limit)} you need a separate license from the vendor, on its terms.",
+                "Budget for the license or plan a migration before you cross the threshold.",
+            )
+        )
+    elif later >= limit / 2:
+        a.risks.append(
+            _clause_risk(
+                lic,
+                "mau_limit",
+                "mau-threshold-near",
+                "low",
+                f"Within reach of {lic.name}'s {_users(limit)}-user threshold",
+                f"Your 24-month projection ({_users(later)}) is more than half the threshold.",
+                "Track monthly active users against the threshold.",
+            )
+        )
+    if now <= limit:
+        watch.add(
+            f"monthly_active_users > {limit}",
+            f"{lic.name} requires a separate license above {_users(limit)} monthly active users",
+            m.id,
+            source,
+        )
+
+
+def _region_rules(p: Profile, a: _Assessment, watch: _Watches) -> None:
+    m, lic = a.model, a.lic
+    scope = set(lic.region_exclusion_modalities)
+    in_scope = not scope or bool(scope & set(m.modalities))
+    regions = ", ".join(lic.region_exclusions)
+    kinds = f"{'/'.join(sorted(scope))} " if scope else ""
+    company_excluded = _region_applies(p, lic.region_exclusions)
+    if company_excluded and in_scope:
+        a.risks.append(
+            _clause_risk(
+                lic,
+                "region_exclusion",
+                "region-exclusion",
+                "blocker",
+                f"No rights for {kinds}models to companies established in {regions}",
+                f"Your company is established in {p.established_in}; {lic.name} does not grant it rights to use {m.name}. "
+                "The exception covers end users of a product built by someone else, not the company building it.",
+                "Pick a model without this exclusion, or build through an entity established elsewhere (take legal advice).",
+            )
+        )
+    elif company_excluded:
+        a.risks.append(
+            _clause_risk(
+                lic,
+                "region_exclusion",
+                "region-exclusion-siblings",
+                "low",
+                f"{lic.name} excludes {kinds}models for companies in {regions}",
+                f"{m.name} is not affected, but moving to a {kinds}sibling under the same terms would be.",
+                "Keep vision features on a model without this exclusion.",
+            )
+        )
+    elif in_scope:
+        watch.add(
+            f"established_in == {lic.region_exclusions[0]}",
+            f"{lic.name} grants no rights for {kinds}models to companies established in {regions}",
+            m.id,
+            _evidence_url(lic, "region_exclusion"),
+        )
+
+
+def _output_training_rules(p: Profile, a: _Assessment, watch: _Watches) -> None:
+    m, lic = a.model, a.lic
+    if lic.output_training == "allowed":
+        return
+    if not p.train_on_outputs:
+        effect = (
+            f"{lic.name} forbids using outputs to improve other models"
+            if lic.output_training == "forbidden"
+            else f"{lic.name} limits using outputs to train other models"
+        )
+        watch.add("train_on_outputs == true", effect, m.id, lic.url)
+        return
+    if lic.output_training == "forbidden":
+        a.risks.append(
+            _clause_risk(
+                lic,
+                "output_training",
+                "output-training-forbidden",
+                "blocker",
+                "Outputs may not be used to train other models",
+                "You plan to train or improve another model with this model's outputs; the license forbids it.",
+                "Use a model whose license allows it (Apache-2.0, MIT, Llama 3.1+ with its naming duty) for data generation.",
+            )
+        )
+        return
+    if lic.kind == "api_terms":
+        a.risks.append(
+            _clause_risk(
+                lic,
+                "output_training",
+                "output-training-competing",
+                "high",
+                "Outputs may not be used to build competing models",
+                "You plan to train on outputs; the terms forbid using them to develop models that compete with the vendor. Where that line lies is the vendor's call.",
+                "Have counsel confirm your model does not compete, or generate training data with a permissively licensed model.",
+            )
+        )
+        return
+    a.risks.append(
+        _clause_risk(
+            lic,
+            "output_training",
+            "output-training-conditions",
+            "medium",
+            "Training on outputs comes with conditions",
+            "You plan to train on outputs; the license allows it only under its conditions (e.g. naming the new model after the original, passing on the license).",
+            "Meet the conditions listed under obligations, or use a permissively licensed model for data generation.",
+        )
+    )
+
+
+def _api_data_rules(p: Profile, a: _Assessment) -> None:
+    lic = a.lic
+    data = lic.api_data
+    if data is None:
+        return
+    sensitive = p.data_sensitivity in ("confidential", "regulated")
+    if data.trains_on_customer_data != "no" and p.data_sensitivity != "public":
+        severity: Severity = "high" if sensitive and data.trains_on_customer_data == "opt_out" else "medium"
+        a.risks.append(
+            _clause_risk(
+                lic,
+                "customer_data_training",
+                "vendor-trains-on-data",
+                severity,
+                "The vendor may train on what you send",
+                f"The terms let the vendor use API inputs and outputs for training ({data.trains_on_customer_data.replace('_', '-')}).",
+                "Opt out (or use the paid tier that excludes training) before any real data goes through.",
+            )
+        )
+    if p.data_sensitivity == "regulated":
+        retention = (
+            f" It keeps inputs and outputs {data.retention_days} days by default." if data.retention_days else ""
+        )
+        zdr = " Zero data retention is available." if data.zero_retention_available else ""
+        a.risks.append(
+            _clause_risk(
+                lic,
+                "data_retention",
+                "regulated-data-leaves",
+                "high",
+                "Regulated data leaves your infrastructure",
+                f"Every request sends your regulated data to the vendor.{retention}{zdr}",
+                "Sign the vendor's data processing agreement (and BAA for health data), request zero retention, or self-host an open model.",
+            )
+        )
+    elif p.data_sensitivity == "confidential" and data.retention_days:
+        a.risks.append(
+            _clause_risk(
+                lic,
+                "data_retention",
+                "confidential-data-retained",
+                "medium",
+                f"Confidential data kept {data.retention_days} days by the vendor",
+                f"API inputs and outputs are retained {data.retention_days} days by default (e.g. for abuse monitoring).",
+                "Ask for zero data retention where offered, and cover it in your DPA.",
+            )
+        )
+    regions = set(data.processing_regions)
+    eu_users = p.in_eu or any(_in_regions(r, ["EU"]) for r in p.user_regions)
+    if "CN" in regions and p.data_sensitivity != "public":
+        a.risks.append(
+            _clause_risk(
+                lic,
+                "data_location",
+                "data-stored-in-china",
+                "high" if sensitive else "medium",
+                "Data is processed and stored in the People's Republic of China",
+                "Requests are processed on servers in the PRC, under its laws on data access.",
+                "Do not send personal or confidential data; self-host the open weights instead.",
+            )
+        )
+    elif eu_users and "EU" not in regions and not data.regional_processing_available and p.data_sensitivity != "public":
+        a.risks.append(
+            _clause_risk(
+                lic,
+                "data_location",
+                "data-leaves-eu",
+                "medium" if sensitive else "low",
+                "EU users' data is processed outside the EU",
+                "Personal data of EU users goes to processing outside the EU; that is an international transfer under the GDPR.",
+                "Rely on the vendor's transfer mechanism (SCCs / Data Privacy Framework) in its DPA, or use an EU-hosted option.",
+            )
+        )
+
+
+def _model_rules(p: Profile, a: _Assessment, kb: KnowledgeBase, today: dt.date) -> None:
+    m = a.model
+    if p.use_case not in m.use_cases:
+        a.risks.append(
+            _model_risk(
+                m,
+                "use_cases",
+                "not-for-use-case",
+                "blocker",
+                f"Not built for {p.use_case.replace('_', ' ')}",
+                f"{m.name} is listed for {', '.join(m.use_cases)}.",
+                "Pick a model built for this job.",
+            )
+        )
+    if m.weights == "closed":
+        if p.self_host_required:
+            a.risks.append(
+                _model_risk(
+                    m,
+                    "weights",
+                    "closed-weights-self-host",
+                    "blocker",
+                    "Only available through the vendor's API",
+                    "Your data may not leave your infrastructure, and this model runs only on the vendor's servers.",
+                    "Choose an open-weights model you can run yourself.",
+                )
+            )
+        if p.deployment in ("on_prem", "on_device"):
+            where = "on customers' premises" if p.deployment == "on_prem" else "on users' devices"
+            a.risks.append(
+                _model_risk(
+                    m,
+                    "weights",
+                    "closed-weights-deployment",
+                    "blocker",
+                    f"Cannot run {where}",
+                    "The weights are not available; the model runs only on the vendor's servers.",
+                    "Choose an open-weights model.",
+                )
+            )
+        elif p.distribute_weights:
+            a.risks.append(
+                _model_risk(
+                    m,
+                    "weights",
+                    "closed-weights-distribution",
+                    "blocker",
+                    "Weights cannot be shipped",
+                    "You plan to ship the model to customers or devices; closed models cannot be distributed.",
+                    "Choose an open-weights model.",
+                )
+            )
+        if p.customization == "fine_tune":
+            a.risks.append(
+                _model_risk(
+                    m,
+                    "weights",
+                    "closed-fine-tune-lock-in",
+                    "medium",
+                    "A fine-tune of a closed model stays with the vendor",
+                    "Fine-tuned weights of an API model cannot be exported; if the vendor retires the base model, the tune goes with it.",
+                    "Keep your training data and evaluation set so the tune can be rebuilt elsewhere.",
+                )
+            )
+    elif p.deployment == "on_device" and (m.params_b or 0) > ON_DEVICE_MAX_PARAMS_B:
+        a.risks.append(
+            _model_risk(
+                m,
+                "params_b",
+                "too-large-for-devices",
+                "blocker",
+                "Too large to run on users' devices",
+                f"{m.params_b:g}B parameters; phones and laptops run models up to about {ON_DEVICE_MAX_PARAMS_B:g}B at 4-bit.",
+                "Pick a small model (≤ 8B) or run inference on a server.",
+            )
+        )
+
+    if m.deprecated is not None:
+        if m.deprecated <= today:
+            a.risks.append(
+                _model_risk(
+                    m,
+                    "deprecated",
+                    "retired",
+                    "blocker",
+                    f"Retired on {m.deprecated}",
+                    "The vendor no longer serves or supports this model.",
+                    "Use its successor.",
+                )
+            )
+        else:
+            a.risks.append(
+                _model_risk(
+                    m,
+                    "deprecated",
+                    "retirement-scheduled",
+                    "high",
+                    f"Retirement scheduled for {m.deprecated}",
+                    "The vendor has announced the date it stops serving this model.",
+                    "Build on its successor instead.",
+                )
+            )
+
+    successors = kb.successors(m.id)
+    if successors:
+        newer = successors[0]
+        moved = f" Its license changes from {m.license} to {newer.license}." if newer.license != m.license else ""
+        tuned = p.customization == "fine_tune"
+        a.risks.append(
+            _model_risk(
+                m,
+                "supersedes",
+                "superseded",
+                "medium" if tuned else "low",
+                f"Superseded by {newer.name}",
+                (
+                    "A fine-tune on this base must be redone to move to the newer version."
+                    if tuned
+                    else "A newer version exists."
+                )
+                + moved,
+                f"Start on {newer.name} unless you have a reason to stay.",
+            )
+        )
+
+    if m.weights == "open" and p.ml_team == "none" and a.cost is not None and a.cost.route == "self_host":
+        hosts = f" Hosted by {_names(m.hosts)}." if m.hosts else " No independent host is recorded for it."
+        a.risks.append(
+            _model_risk(
+                m,
+                "self_host",
+                "self-hosting-without-ml-team",
+                "high" if not m.hosts else "medium",
+                "Running GPUs without an ML team",
+                "Serving, scaling and updating an open model yourself takes ML-ops skills the team does not have yet."
+                + hosts,
+                "Use a hosted provider for the open weights, or hire before launch.",
+            )
+        )
+    if p.customization == "fine_tune" and p.ml_team == "none":
+        a.fit.append("fine-tuning needs ML skills the team lacks")
+
+
+def _cost(p: Profile, a: _Assessment, gpus: list[Gpu]) -> None:
+    m = a.model
+    if m.weights == "open" and p.deployment == "on_device":
+        a.cost = CostEstimate("on_device", 0.0, "runs on users' devices: no inference bill", None)
+        return
+    api = api_cost(m, p.monthly_tokens)
+    if m.weights == "closed":
+        a.cost = api
+        return
+    own = self_host_cost(m, p.monthly_tokens, gpus)
+    must_self_host = p.self_host_required or p.deployment == "on_prem"
+    options = [c for c in (own, None if must_self_host else api) if c is not None]
+    if not options:
+        a.risks.append(
+            _model_risk(
+                m,
+                "self_host",
+                "no-hardware-fits",
+                "blocker",
+                "No known GPU setup can serve it",
+                f"It needs {m.self_host.min_gpu_memory_gb if m.self_host else '?'} GB of GPU memory, more than one 8-GPU node of the GPUs in the knowledge base.",
+                "Pick a smaller model or a multi-node serving setup.",
+            )
+        )
+        return
+
+    def preference(c: CostEstimate) -> tuple[bool, float, str]:
+        if p.data_sensitivity == "regulated":
+            avoid = c.route != "self_host"  # regulated data stays on infrastructure you control
+        elif p.ml_team == "none":
+            avoid = c.route != "api"  # nobody to run GPUs
+        else:
+            avoid = False
+        return (avoid, c.monthly_usd, c.route)
+
+    options.sort(key=preference)
+    a.cost = options[0]
+    a.alternatives = [
+        f"{'self-hosted' if c.route == 'self_host' else 'hosted API'}: {_usd(c.monthly_usd)}/month ({c.basis})"
+        for c in options[1:]
+    ]
+    if api is not None and own is not None:
+        a.break_even = break_even_tokens(api, m, gpus, p.monthly_tokens)
+    if a.cost.route == "api" and p.data_sensitivity in ("confidential", "regulated"):
+        hosts = _names(m.hosts) if m.hosts else "a hosted provider"
+        a.risks.append(
+            _model_risk(
+                m,
+                "hosts",
+                "hosted-open-weights-data",
+                "high" if p.data_sensitivity == "regulated" else "medium",
+                "Your data goes to a third-party host",
+                f"The cheapest route serves the open weights through {hosts}; your {p.data_sensitivity} data leaves your infrastructure, under that host's terms (not in this knowledge base).",
+                "Self-host the weights"
+                + (f" ({a.alternatives[0]})" if a.alternatives else "")
+                + ", or sign the host's DPA.",
+            )
+        )
+    if p.deployment == "on_prem" and own is not None:
+        a.cost = CostEstimate(
+            "self_host", own.monthly_usd, own.basis + "; on the customer's hardware", own.source, own.plan
+        )
+
+
+def _budget_rule(p: Profile, a: _Assessment) -> None:
+    if p.budget_usd_per_month is None or a.cost is None or a.cost.route == "on_device":
+        return
+    if a.cost.monthly_usd > p.budget_usd_per_month:
+        a.risks.append(
+            _model_risk(
+                a.model,
+                "price" if a.cost.route == "api" else "self_host",
+                "over-budget",
+                "high",
+                f"About {_usd(a.cost.monthly_usd)}/month, over the {_usd(p.budget_usd_per_month)} budget",
+                a.cost.basis,
+                "Cut volume (caching, shorter prompts), pick a smaller model, or raise the budget.",
+            )
+        )
+
+
+def _fit_and_score(p: Profile, a: _Assessment, reference_cost: float) -> None:
+    m = a.model
+    gap = TIER[p.quality] - TIER[m.quality]
+    quality = 1.0 if gap <= 0 else (0.55 if gap == 1 else 0.15)
+    if gap > 0:
+        a.fit.append(f"{m.quality} tier, below the {p.quality} you asked for")
+    elif gap < 0:
+        a.fit.append(f"{m.quality} tier, above what you need")
+    else:
+        a.fit.append(f"{m.quality} tier, as asked")
+    if p.use_case == "rag" and m.context_tokens < RAG_MIN_CONTEXT:
+        quality *= 0.7
+        a.fit.append(f"short context for retrieval ({m.context_tokens:,} tokens)")
+    cost_value = a.cost.monthly_usd if a.cost else reference_cost * 4
+    if p.budget_usd_per_month:
+        ratio = cost_value / p.budget_usd_per_month
+        cost = 1 - 0.3 * ratio if ratio <= 1 else max(0.0, 0.7 - 0.35 * (ratio - 1))
+    else:
+        cost = 1 / (1 + cost_value / max(reference_cost, 1.0))
+    penalty = sum(RISK_WEIGHT[r.severity] for r in a.risks) * TOLERANCE_FACTOR[p.risk_tolerance]
+    risk = max(0.0, 1 - penalty)
+    route = a.cost.route if a.cost else "self_host"
+    if route == "api":
+        ops = 1.0 if m.weights == "closed" else 0.9
+    elif route == "on_device":
+        ops = {"none": 0.4, "some": 0.8, "strong": 1.0}[p.ml_team]
+    else:
+        ops = {"none": 0.3, "some": 0.75, "strong": 1.0}[p.ml_team]
+    score = (
+        SCORE_WEIGHTS["quality"] * quality
+        + SCORE_WEIGHTS["cost"] * cost
+        + SCORE_WEIGHTS["risk"] * risk
+        + SCORE_WEIGHTS["ops"] * ops
+    )
+    a.score = round(score, 4)
+
+
+# --- assembling the decision ------------------------------------------------------------------
+
+
+def _sorted_risks(risks: Iterable[Risk]) -> list[Risk]:
+    return sorted(risks, key=lambda r: (SEVERITY_ORDER[r.severity], r.id, r.license, r.clause))
+
+
+def _cost_record(a: _Assessment) -> Cost | None:
+    if a.cost is None:
+        return None
+    return Cost(
+        route=a.cost.route,
+        monthly_usd=a.cost.monthly_usd,
+        basis=a.cost.basis,
+        source=a.cost.source,
+        alternatives=a.alternatives,
+        break_even_tokens=a.break_even,
+    )
+
+
+def _candidate(a: _Assessment) -> Candidate:
+    return Candidate(
+        model=a.model.id,
+        license=a.lic.id,
+        weights=a.model.weights,
+        score=a.score,
+        monthly_cost_usd=a.cost.monthly_usd if a.cost else 0.0,
+        obligations=a.obligations,
+        risks=_sorted_risks(a.risks),
+        name=a.model.name,
+        vendor=a.model.vendor,
+        cost=_cost_record(a),
+        fit=a.fit,
+    )
+
+
+def _decision_risks(candidates: list[Candidate]) -> list[Risk]:
+    merged: dict[tuple[str, str, str], Risk] = {}
+    for c in candidates:
+        for r in c.risks:
+            key = (r.id, r.license, r.clause)
+            known = merged.get(key)
+            models = sorted({*(known.models if known else []), c.model})
+            merged[key] = Risk(**{**{f: getattr(r, f) for f in r.__struct_fields__}, "models": models})
+    return _sorted_risks(merged.values())
+
+
+def _strategy(p: Profile, considered: list[_Assessment]) -> tuple[Strategy, list[str]]:
+    opens = [a for a in considered if a.model.weights == "open"]
+    closeds = [a for a in considered if a.model.weights == "closed"]
+    reasons: list[str] = []
+    if p.self_host_required:
+        reasons.append(
+            "Your data may not leave your infrastructure, so only open-weights models you run yourself qualify."
+        )
+    if p.deployment in ("on_prem", "on_device") or p.distribute_weights:
+        reasons.append("The model must run outside the vendor's cloud, which only open weights allow.")
+    if not opens and not closeds:
+        return ("open" if reasons else "closed"), [
+            *reasons,
+            "No model in the knowledge base passes every constraint; see the excluded list for what rules each out.",
+        ]
+    if not closeds:
+        return "open", reasons or ["No closed model passes your constraints."]
+    if not opens:
+        return "closed", reasons or ["No open-weights model passes your constraints."]
+    best_open, best_closed = opens[0], closeds[0]
+    diff = best_open.score - best_closed.score
+    sensitive = p.data_sensitivity in ("confidential", "regulated")
+    over_budget = (
+        p.budget_usd_per_month is not None
+        and best_closed.cost is not None
+        and best_open.cost is not None
+        and best_closed.cost.monthly_usd > p.budget_usd_per_month >= best_open.cost.monthly_usd
+    )
+    comparison = (
+        f"The best open-weights option, {best_open.model.name}, scores {best_open.score:.2f}; "
+        f"the best closed one, {best_closed.model.name}, scores {best_closed.score:.2f}."
+    )
+    if abs(diff) < HYBRID_MARGIN:
+        return "hybrid", [
+            comparison,
+            "They are close enough that using both buys resilience: each is the other's fallback.",
+        ]
+    if diff < 0 and sensitive and TIER[best_open.model.quality] >= TIER[p.quality] - 1:
+        return "hybrid", [
+            comparison,
+            f"Your data is {p.data_sensitivity}: keep it on the open model you control and send only non-sensitive, hardest work to the API.",
+        ]
+    if diff < 0 and over_budget:
+        return "hybrid", [
+            comparison,
+            "The closed model is over budget at your volume; the open model carries the bulk and the API handles what needs it.",
+        ]
+    if diff > 0:
+        return "open", [comparison]
+    return "closed", [comparison]
+
+
+def _split(p: Profile, strategy: Strategy, considered: list[_Assessment], gpus: list[Gpu]) -> Split | None:
+    if not considered:
+        return None
+    opens = [a for a in considered if a.model.weights == "open"]
+    closeds = [a for a in considered if a.model.weights == "closed"]
+
+    def fallback_for(primary: _Assessment, pool: list[_Assessment]) -> _Assessment | None:
+        for a in pool:
+            if a is not primary and a.model.vendor != primary.model.vendor:
+                return a
+        for a in pool:
+            if a is not primary and a.model.family != primary.model.family:
+                return a
+        return None
+
+    if strategy == "hybrid" and opens and closeds:
+        cheaper, dearer = sorted(
+            (opens[0], closeds[0]), key=lambda a: (a.cost.monthly_usd if a.cost else math.inf, a.model.id)
+        )
+        bulk = int(p.monthly_tokens * HYBRID_PRIMARY_SHARE)
+        rest = p.monthly_tokens - bulk
+        cost = _route_cost(cheaper, bulk, gpus) + _route_cost(dearer, rest, gpus)
+        sensitive = p.data_sensitivity in ("confidential", "regulated")
+        open_part, closed_part = opens[0], closeds[0]
+        routing = (
+            f"Send {HYBRID_PRIMARY_SHARE:.0%} of traffic — routine requests"
+            + (" and everything containing sensitive data" if sensitive and cheaper is open_part else "")
+            + f" — to {cheaper.model.name}; send the hardest {1 - HYBRID_PRIMARY_SHARE:.0%}"
+            + (" (only non-sensitive requests)" if sensitive and dearer is closed_part else "")
+            + f" to {dearer.model.name}."
+        )
+        return Split(
+            primary=cheaper.model.id,
+            primary_share=HYBRID_PRIMARY_SHARE,
+            secondary=dearer.model.id,
+            routing=routing,
+            fallback=dearer.model.id,
+            fallback_plan=f"Keep one prompt format and evaluation set for both: if either becomes unavailable (outage, retirement, license change), route all traffic to the other ({open_part.model.name} keeps working whatever {closed_part.model.vendor.capitalize()} decides).",
+            monthly_cost_usd=round(cost, 2),
+        )
+    pool = opens if strategy == "open" else closeds
+    primary = pool[0] if pool else considered[0]
+    backup = fallback_for(primary, pool) or fallback_for(primary, considered)
+    plan = (
+        f"Keep {backup.model.name} tested against the same evaluation set; switch to it if {primary.model.name} is retired, repriced or relicensed."
+        if backup
+        else "No independent fallback passes your constraints; keep your prompts and data portable."
+    )
+    return Split(
+        primary=primary.model.id,
+        primary_share=1.0,
+        secondary=None,
+        routing=f"All traffic to {primary.model.name}.",
+        fallback=backup.model.id if backup else None,
+        fallback_plan=plan,
+        monthly_cost_usd=primary.cost.monthly_usd if primary.cost else 0.0,
+    )
+
+
+def _route_cost(a: _Assessment, tokens: int, gpus: list[Gpu]) -> float:
+    if a.cost is None or a.cost.route == "on_device":
+        return 0.0
+    estimate = api_cost(a.model, tokens) if a.cost.route == "api" else self_host_cost(a.model, tokens, gpus)
+    return estimate.monthly_usd if estimate else 0.0
+
+
+def _rationale(
+    p: Profile,
+    strategy_reasons: list[str],
+    considered: list[_Assessment],
+    excluded: list[_Assessment],
+    kb: KnowledgeBase,
+) -> list[str]:
+    lines = list(strategy_reasons)
+    total = len(considered) + len(excluded)
+    counts: dict[str, int] = {}
+    for a in excluded:
+        for r in a.risks:
+            if r.severity == "blocker":
+                counts[r.title] = counts.get(r.title, 0) + 1
+    if excluded:
+        common = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:3]
+        lines.append(
+            f"{len(considered)} of {total} models pass your constraints; the most common reasons for ruling one out: "
+            + "; ".join(f"{title} ({n})" for title, n in common)
+            + "."
+        )
+    if considered:
+        top = considered[0]
+        if top.cost is not None:
+            lines.append(
+                f"At {p.monthly_tokens / 1e6:,.0f}M tokens a month, {top.model.name} costs about {_usd(top.cost.monthly_usd)} a month ({top.cost.basis})."
+            )
+        opens = [a for a in considered if a.model.weights == "open" and a.break_even]
+        if opens and opens[0].break_even:
+            lines.append(
+                f"Self-hosting {opens[0].model.name} beats its hosted API price from about {opens[0].break_even / 1e6:,.0f}M tokens a month."
+            )
+        worst = _sorted_risks(top.risks)
+        if worst and worst[0].severity in ("high", "medium"):
+            lines.append(
+                f"The main risk of {top.model.name}: {worst[0].title} ({worst[0].license}, {worst[0].clause})."
+            )
+    if p.ml_team == "none":
+        lines.append("With no ML team yet, APIs or hosted open weights avoid running GPUs yourselves.")
+    return lines
+
+
+def recommend(profile: Profile, kb: KnowledgeBase, now: dt.datetime) -> Decision:
+    """The decision for `profile` on `kb`, as of `now` (which only dates the record and deprecations)."""
+    today = now.date()
+    gpus = list(kb.gpus.values())
+    watch = _Watches()
+    assessments: list[_Assessment] = []
+    for model in kb.models.values():
+        a = _Assessment(model=model, lic=kb.licenses[model.license])
+        _cost(profile, a, gpus)
+        _model_rules(profile, a, kb, today)
+        _license_rules(profile, a, watch)
+        _budget_rule(profile, a)
+        assessments.append(a)
+    costs = sorted(a.cost.monthly_usd for a in assessments if a.cost is not None and not a.blocked)
+    reference = costs[len(costs) // 2] if costs else 1.0
+    for a in assessments:
+        _fit_and_score(profile, a, reference)
+    considered = sorted((a for a in assessments if not a.blocked), key=lambda a: (-a.score, a.model.id))
+    excluded = sorted((a for a in assessments if a.blocked), key=lambda a: a.model.id)
+    considered_ids = {a.model.id for a in considered}
+    for a in considered:
+        if a.break_even and a.cost is not None and a.cost.route == "api":
+            watch.add(
+                f"monthly_tokens > {a.break_even}",
+                f"self-hosting {a.model.name} becomes cheaper than its hosted API",
+                a.model.id,
+                a.cost.source,
+            )
+        if a.model.deprecated and a.model.deprecated > today:
+            watch.add(
+                f"date >= {a.model.deprecated}",
+                f"{a.model.name} is retired",
+                a.model.id,
+                a.model.sources[0] if a.model.sources else None,
+            )
+    watches = [
+        Watch(trigger=w.trigger, effect=w.effect, models=[m for m in w.models if m in considered_ids], source=w.source)
+        for w in watch.sorted()
+    ]
+    watches = [w for w in watches if w.models]
+    strategy, reasons = _strategy(profile, considered)
+    split = _split(profile, strategy, considered, gpus)
+    candidates = [_candidate(a) for a in considered]
+    shortlist = candidates[:SHORTLIST_SIZE]
+    primary = next((c for c in candidates if split and c.model == split.primary), None)
+    summary = (
+        f"Go {strategy}: start with {primary.name} ({primary.license}), about {_usd(split.monthly_cost_usd if split else primary.monthly_cost_usd)}/month."
+        if primary
+        else "No model in the knowledge base meets every constraint."
+    )
+    return Decision(
+        generated_at=now.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        advisor_version=__version__,
+        profile=profile.with_defaults(),
+        knowledge=KnowledgeInfo(
+            fingerprint=kb.fingerprint,
+            models=len(kb.models),
+            licenses=len(kb.licenses),
+            verified_through=kb.verified_through.isoformat() if kb.verified_through else None,
+            oldest_verification=kb.oldest_verification.isoformat() if kb.oldest_verification else None,
+            layers=kb.layers,
+        ),
+        strategy=strategy,
+        rationale=_rationale(profile, reasons, considered, excluded, kb),
+        shortlist=shortlist,
+        considered=candidates,
+        excluded=[
+            Excluded(
+                model=a.model.id,
+                license=a.lic.id,
+                reasons=_sorted_risks(r for r in a.risks if r.severity == "blocker"),
+                name=a.model.name,
+                vendor=a.model.vendor,
+            )
+            for a in excluded
+        ],
+        risks=_decision_risks(shortlist),
+        watch=watches,
+        plan=split,
+        assumptions=ASSUMPTIONS,
+        summary=summary,
+    )

@@ -1,0 +1,172 @@
+"""The founder's answers (`Profile`), typed, with documented defaults; loaded from and saved to YAML.
+
+The wizard saves and loads the same file that `advisor recommend --profile` reads. Unknown keys are
+errors (with a did-you-mean), and so are wrong types, negative numbers and unknown choices; each is
+reported as `path:line: message`.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import Annotated, Literal
+
+import msgspec
+import yaml
+
+from advisor.domain.schema import UseCase
+from advisor.domain.yamlio import InputError, Problem, convert, display_path, read_yaml
+
+Region = Annotated[str, msgspec.Meta(pattern=r"^(EU|[A-Z]{2})$")]
+NonNegativeInt = Annotated[int, msgspec.Meta(ge=0)]
+NonNegativeFloat = Annotated[float, msgspec.Meta(ge=0)]
+Deployment = Literal["saas", "on_prem", "on_device", "internal"]
+Customization = Literal["none", "prompting", "fine_tune"]
+Sensitivity = Literal["public", "internal", "confidential", "regulated"]
+Level = Literal["none", "some", "strong"]
+Tolerance = Literal["low", "medium", "high"]
+Tier = Literal["standard", "high", "frontier"]
+
+EU_MEMBERS = frozenset(
+    [
+        "AT",
+        "BE",
+        "BG",
+        "HR",
+        "CY",
+        "CZ",
+        "DK",
+        "EE",
+        "FI",
+        "FR",
+        "DE",
+        "GR",
+        "HU",
+        "IE",
+        "IT",
+        "LV",
+        "LT",
+        "LU",
+        "MT",
+        "NL",
+        "PL",
+        "PT",
+        "RO",
+        "SK",
+        "SI",
+        "ES",
+        "SE",
+    ]
+)
+"""The 27 EU member states (ISO 3166 alpha-2; Greece as GR): a company established in one is in the EU."""
+
+
+class Profile(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=True):
+    """A startup's answers to the wizard: everything the engine reasons from."""
+
+    schema: Literal[1] = 1
+    """Version of this file format."""
+    company: str | None = None
+    """Company name, for the report's title."""
+    product: str | None = None
+    """What the product is, in the founder's words."""
+    use_case: UseCase
+    """The main job the model does (required)."""
+    commercial: bool = True
+    """The product earns money, directly or indirectly. Default: true."""
+    deployment: Deployment = "saas"
+    """Where the model runs: our cloud service, the customer's premises, users' devices, or internal only."""
+    monthly_active_users: NonNegativeInt = 0
+    """Monthly active users of the product today. Default: 0."""
+    monthly_active_users_24m: NonNegativeInt | None = None
+    """Expected monthly active users in 24 months. Default: today's figure."""
+    annual_revenue_usd: NonNegativeInt = 0
+    """Annual revenue today, US$. Default: 0."""
+    keep_derivatives_private: bool = True
+    """Fine-tuned weights and changes must not have to be published or shared. Default: true."""
+    distribute_weights: bool = False
+    """The model (or a fine-tune) ships to customers or devices. Default: false."""
+    customization: Customization = "prompting"
+    """How much the model is adapted: none, prompting (incl. retrieval), or fine-tuning. Default: prompting."""
+    train_on_outputs: bool = False
+    """Outputs of the model will be used to train or improve another model. Default: false."""
+    data_sensitivity: Sensitivity = "internal"
+    """The most sensitive data the model sees. Default: internal."""
+    self_host_required: bool = False
+    """Data may not leave our own infrastructure. Default: false."""
+    established_in: Region = "US"
+    """Principal place of business: EU, or an ISO 3166 country code. Default: US."""
+    user_regions: list[Region] = msgspec.field(default_factory=lambda: ["US"])
+    """Where the users are (same codes). Default: [US]."""
+    budget_usd_per_month: NonNegativeFloat | None = None
+    """Monthly budget for model inference, US$. Default: none stated."""
+    monthly_tokens: NonNegativeInt = 10_000_000
+    """Input plus output tokens per month, all users together. Default: 10 million."""
+    quality: Tier = "high"
+    """The capability tier the product needs. Default: high."""
+    ml_team: Level = "some"
+    """In-house machine-learning experience. Default: some."""
+    risk_tolerance: Tolerance = "medium"
+    """Appetite for legal and vendor risk. Default: medium."""
+
+    @property
+    def users_24m(self) -> int:
+        """Expected users in 24 months (today's figure when no projection was given)."""
+        return self.monthly_active_users if self.monthly_active_users_24m is None else self.monthly_active_users_24m
+
+    @property
+    def in_eu(self) -> bool:
+        """Whether the company's principal place of business is in the EU."""
+        return self.established_in == "EU" or self.established_in in EU_MEMBERS
+
+    def with_defaults(self) -> dict[str, object]:
+        """Every field with its default filled in, in declaration order (for the decision record)."""
+        data: dict[str, object] = msgspec.to_builtins(self)
+        data["monthly_active_users_24m"] = self.users_24m
+        return {name: data.get(name) for name in self.__struct_fields__}
+
+
+def load_profile(path: Path) -> Profile:
+    """Read and validate a profile file; raises InputError with `path:line: message`."""
+    doc = read_yaml(path)
+    if not isinstance(doc.data, dict):
+        raise InputError([Problem(doc.path, 1, "a profile is a mapping of answers (use_case: chat, ...)")])
+    profile: Profile = convert(doc, doc.data, Profile)
+    return profile
+
+
+def parse_profile(data: dict[str, object], where: str = "<profile>") -> Profile:
+    """Validate answers given as a mapping (e.g. from the wizard or a decision record)."""
+    try:
+        return msgspec.convert(data, Profile)
+    except msgspec.ValidationError as exc:
+        raise InputError([Problem(where, 0, str(exc))]) from None
+
+
+def profile_yaml(profile: Profile) -> str:
+    """The profile as YAML, fields in declaration order, unset optional fields left out."""
+    data = {k: v for k, v in msgspec.to_builtins(profile).items() if v is not None}
+    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write `text` to `path` so that a reader sees the old file or the new one, never a part."""
+    path = Path(path)
+    directory = path.parent if str(path.parent) else Path(".")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    except OSError as exc:
+        raise InputError([Problem(display_path(path), 0, f"cannot write here: {exc.strerror}")]) from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise InputError([Problem(display_path(path), 0, f"cannot be written: {exc.strerror}")]) from None
+
+
+def save_profile(profile: Profile, path: Path) -> None:
+    """Save the profile as YAML, atomically."""
+    write_atomically(path, profile_yaml(profile))

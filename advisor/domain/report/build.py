@@ -1,0 +1,281 @@
+"""The content of a recommendation report: what a founder forwards to an investor or a lawyer.
+
+Dated, with the knowledge it was made on, the assumptions (the profile and the cost model), the
+strategy and why, the shortlist with costs, obligations and risks (each quoting its clause and
+linking its source), what was excluded and why, what would change the answer, and a plain
+statement that this is decision support, not legal advice.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from advisor.domain.decision import Candidate, Decision, Risk
+from advisor.domain.report.document import (
+    Bullets,
+    Document,
+    Heading,
+    Inline,
+    Inlines,
+    Paragraph,
+    Quote,
+    Table,
+    b,
+    code,
+    em,
+    link,
+    t,
+)
+
+DISCLAIMER = (
+    "This report is decision support, not legal advice. It summarises license and terms texts as read on the "
+    "dates shown; the texts themselves govern. Have counsel review the clauses relied on before you commit."
+)
+PROFILE_LABELS: dict[str, str] = {
+    "company": "Company",
+    "product": "Product",
+    "use_case": "Main use case",
+    "commercial": "Commercial product",
+    "deployment": "Deployment",
+    "monthly_active_users": "Monthly active users today",
+    "monthly_active_users_24m": "Monthly active users in 24 months",
+    "annual_revenue_usd": "Annual revenue (US$)",
+    "keep_derivatives_private": "Keep fine-tunes private",
+    "distribute_weights": "Ship weights to customers or devices",
+    "customization": "Customization",
+    "train_on_outputs": "Train other models on outputs",
+    "data_sensitivity": "Data sensitivity",
+    "self_host_required": "Data must stay on own infrastructure",
+    "established_in": "Established in",
+    "user_regions": "Users in",
+    "budget_usd_per_month": "Budget (US$/month)",
+    "monthly_tokens": "Tokens per month",
+    "quality": "Quality needed",
+    "ml_team": "ML team",
+    "risk_tolerance": "Risk tolerance",
+}
+SEVERITY_LABEL = {"blocker": "BLOCKER", "high": "HIGH", "medium": "MEDIUM", "low": "LOW"}
+
+
+def usd(x: float) -> str:
+    """Dollars, rounded for reading."""
+    return f"${x:,.0f}" if x >= 100 else f"${x:,.2f}"
+
+
+def _value(value: Any) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, int) and not isinstance(value, bool):
+        return f"{value:,}"
+    if isinstance(value, float):
+        return f"{value:,.0f}" if value == int(value) else f"{value:,.2f}"
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    return str(value).replace("_", " ")
+
+
+def _evidence(risk: Risk) -> Inlines:
+    label = f"{risk.license}, {risk.clause}"
+    return [t("Source: "), link(label, risk.source) if risk.source else t(label)]
+
+
+def _risk_blocks(risk: Risk, *, with_models: bool = False) -> list[Paragraph | Quote]:
+    head: Inlines = [b(f"[{SEVERITY_LABEL[risk.severity]}] {risk.title}"), t(f" — {risk.detail}")]
+    if with_models and risk.models:
+        head.append(t(f" Applies to: {', '.join(risk.models)}."))
+    blocks: list[Paragraph | Quote] = [Paragraph(head)]
+    if risk.quote:
+        quote: Inlines = [t(f"“{risk.quote}”")]
+        if not risk.verified:
+            quote.append(em(" (unverified)"))
+        blocks.append(Quote(quote))
+    blocks.append(Paragraph([*_evidence(risk), t(". "), em("What to do: "), t(risk.mitigation)], role="small"))
+    return blocks
+
+
+def _top_risk(c: Candidate) -> str:
+    return f"{c.risks[0].severity}: {c.risks[0].title}" if c.risks else "none found"
+
+
+def build_document(decision: Decision) -> Document:
+    """The report for `decision`, as a renderer-neutral document."""
+    profile = decision.profile
+    who = " — ".join(str(x) for x in (profile.get("company"), profile.get("product")) if x)
+    doc = Document(title=f"AI model strategy{': ' + who if who else ''}")
+    k = decision.knowledge
+    doc.add(
+        Paragraph(
+            [
+                t(f"Generated {decision.generated_at} by advisor {decision.advisor_version}, on a knowledge base of "),
+                t(f"{k.models} models and {k.licenses} licenses (fingerprint "),
+                code(k.fingerprint[:23] + "…"),
+                t(f", facts verified {k.oldest_verification or '?'} to {k.verified_through or '?'})."),
+            ],
+            role="small",
+        ),
+        Paragraph([t(DISCLAIMER)], role="notice"),
+        Heading(2, "Recommendation", "recommendation"),
+        Paragraph([b(f"Strategy: {decision.strategy}. "), t(decision.summary)], role="lead"),
+        Bullets([[t(line)] for line in decision.rationale]),
+    )
+    if decision.plan is not None:
+        plan = decision.plan
+        doc.add(
+            Heading(3, "The plan"),
+            Bullets(
+                [
+                    [b("Routing: "), t(plan.routing)],
+                    [b("Fallback: "), t(plan.fallback_plan)],
+                    [b("Estimated cost: "), t(f"{usd(plan.monthly_cost_usd)} a month.")],
+                ]
+            ),
+        )
+
+    doc.add(Heading(2, "Shortlist", "shortlist"))
+    if decision.shortlist:
+        doc.add(
+            Table(
+                ["#", "Model", "License", "Weights", "Runs as", "Cost / month", "Score", "Top risk"],
+                [
+                    [
+                        [t(str(i))],
+                        [b(c.name or c.model)],
+                        [code(c.license)],
+                        [t(c.weights)],
+                        [t((c.cost.route if c.cost else "—").replace("_", "-"))],
+                        [t(usd(c.monthly_cost_usd))],
+                        [t(f"{c.score:.2f}")],
+                        [t(_top_risk(c))],
+                    ]
+                    for i, c in enumerate(decision.shortlist, 1)
+                ],
+                numeric={0, 5, 6},
+            )
+        )
+    else:
+        doc.add(
+            Paragraph([t("No model passes every constraint. See the excluded models below for what rules each out.")])
+        )
+    for i, c in enumerate(decision.shortlist, 1):
+        doc.add(Heading(3, f"{i}. {c.name or c.model}", f"model-{c.model}"))
+        facts: list[Inlines] = [
+            [b("Model: "), code(c.model), t(f" ({c.vendor}, {c.weights} weights), license "), code(c.license)]
+        ]
+        if c.cost is not None:
+            facts.append([b("Cost: "), t(f"{usd(c.cost.monthly_usd)}/month — {c.cost.basis}")])
+            facts.extend([[t("Alternative: "), t(alt)] for alt in c.cost.alternatives])
+            if c.cost.break_even_tokens:
+                facts.append(
+                    [
+                        b("Break-even: "),
+                        t(
+                            f"self-hosting beats the hosted price above {c.cost.break_even_tokens / 1e6:,.0f}M tokens a month"
+                        ),
+                    ]
+                )
+        if c.fit:
+            facts.append([b("Fit: "), t("; ".join(c.fit) + ".")])
+        doc.add(Bullets(facts))
+        if c.obligations:
+            doc.add(Paragraph([b("Obligations")]), Bullets([[t(o)] for o in c.obligations]))
+        if c.risks:
+            doc.add(Paragraph([b("Risks")]))
+            for risk in c.risks:
+                doc.add(*_risk_blocks(risk))
+        else:
+            doc.add(Paragraph([em("No license or fit risks found for this profile.")]))
+
+    if decision.risks:
+        doc.add(Heading(2, "Open risks across the shortlist", "risks"))
+        for risk in decision.risks:
+            doc.add(*_risk_blocks(risk, with_models=True))
+
+    doc.add(Heading(2, "What would change the answer", "watch"))
+    if decision.watch:
+        doc.add(
+            Table(
+                ["If", "Then", "Models"],
+                [
+                    [
+                        [code(w.trigger)],
+                        [t(w.effect), *([t(" ("), link("source", w.source), t(")")] if w.source else [])],
+                        [t(", ".join(w.models))],
+                    ]
+                    for w in decision.watch
+                ],
+            )
+        )
+    else:
+        doc.add(Paragraph([t("Nothing in the knowledge base changes this answer at the thresholds we track.")]))
+
+    doc.add(Heading(2, f"Excluded models ({len(decision.excluded)})", "excluded"))
+    if decision.excluded:
+        rows: list[list[Inlines]] = []
+        for e in decision.excluded:
+            reasons: Inlines = []
+            for j, r in enumerate(e.reasons):
+                if j:
+                    reasons.append(t("; "))
+                reasons.extend([t(f"{r.title} ("), link(r.clause, r.source) if r.source else t(r.clause), t(")")])
+            rows.append([[t(e.name or e.model)], [code(e.license)], reasons])
+        doc.add(Table(["Model", "License", "Ruled out because"], rows))
+    else:
+        doc.add(Paragraph([t("None: every model passes the hard constraints.")]))
+
+    doc.add(Heading(2, "Other models considered", "considered"))
+    rest = decision.considered[len(decision.shortlist) :]
+    if rest:
+        doc.add(
+            Table(
+                ["Model", "License", "Cost / month", "Score", "Top risk"],
+                [
+                    [
+                        [t(c.name or c.model)],
+                        [code(c.license)],
+                        [t(usd(c.monthly_cost_usd))],
+                        [t(f"{c.score:.2f}")],
+                        [t(_top_risk(c))],
+                    ]
+                    for c in rest
+                ],
+                numeric={2, 3},
+            )
+        )
+    else:
+        doc.add(Paragraph([t("None beyond the shortlist.")]))
+
+    doc.add(
+        Heading(2, "Assumptions", "assumptions"),
+        Paragraph([b("Your answers")]),
+        Table(
+            ["Question", "Answer"],
+            [
+                [[t(PROFILE_LABELS.get(key, key))], [t(_value(value))]]
+                for key, value in profile.items()
+                if key != "schema"
+            ],
+        ),
+        Paragraph([b("Cost model")]),
+        Bullets([[t(a)] for a in decision.assumptions]),
+        Paragraph([b("Knowledge base")]),
+        Bullets(
+            [
+                [t("Fingerprint "), code(k.fingerprint)],
+                [t("Layers: " + ", ".join(k.layers or ["bundled"]))],
+                [
+                    t("Re-check this decision later with "),
+                    code("advisor revisit DECISION.json"),
+                    t(": it says what changed."),
+                ],
+            ]
+        ),
+        Paragraph([t(DISCLAIMER)], role="notice"),
+    )
+    return doc
+
+
+def plain(content: list[Inline]) -> str:
+    """The text of inlines without markup."""
+    return "".join(i.text for i in content)
