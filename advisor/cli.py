@@ -170,3 +170,25 @@ def recommend(ctx: click.Context, profile_path: Path, fmt: str, output: Path | N
         run_recommend(kb_, profile_path, fmt, output)
     except InputError as exc:
         fail([str(p) for p in exc.problems])
+
+
+@main.command()
+@click.argument("decision_path", metavar="DECISION.json", type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["md", "json"]), default="md", show_default=True)
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write here (atomically) instead of stdout.")
+@kb_option
+@click.pass_context
+def revisit(ctx: click.Context, decision_path: Path, fmt: str, output: Path | None, kb_dirs: tuple[Path, ...]) -> None:
+    """Re-evaluate a saved decision on today's knowledge and say what changed.
+
+    Exit 0 when the decision still holds, 1 when something material changed, 2 on bad input.
+    """
+    from advisor.commands import run_revisit
+    from advisor.domain.yamlio import InputError
+
+    kb_ = load_kb(ctx, kb_dirs)
+    try:
+        material = run_revisit(kb_, decision_path, fmt, output)
+    except InputError as exc:
+        fail([str(p) for p in exc.problems])
+    sys.exit(1 if material else 0)

@@ -54,6 +54,7 @@ RISK_WEIGHT: dict[str, float] = {"blocker": 1.0, "high": 0.3, "medium": 0.12, "l
 TOLERANCE_FACTOR = {"low": 1.5, "medium": 1.0, "high": 0.6}
 VENDOR_CONTROL_SEVERITY: dict[str, Severity] = {"low": "high", "medium": "medium", "high": "low"}
 """How much a licensor's unilateral control matters, by the founder's risk tolerance."""
+_ROUTE_WORDS = {"api": "hosted API", "self_host": "self-hosted", "on_device": "on device"}
 SCORE_WEIGHTS = {"quality": 0.4, "cost": 0.25, "risk": 0.2, "ops": 0.15}
 
 
@@ -67,6 +68,7 @@ class _Assessment:
     cost: CostEstimate | None = None
     alternatives: list[str] = field(default_factory=list)
     break_even: int | None = None
+    self_host_usd: float | None = None
     score: float = 0.0
 
     @property
@@ -278,7 +280,7 @@ def _license_rules(p: Profile, a: _Assessment, watch: _Watches) -> None:
         ships = p.distribute_weights or p.deployment in ("on_prem", "on_device")
         aup = f" ({lic.aup_url})" if lic.aup_url else ""
         a.obligations.append(
-            f"Follow {lic.name}'s use restrictions{aup} and bind everyone you give the model or a derivative to them."
+            f"Follow the use restrictions of {lic.name}{aup} and bind everyone you give the model or a derivative to them."
         )
         if ships:
             a.risks.append(
@@ -746,10 +748,8 @@ def _cost(p: Profile, a: _Assessment, gpus: list[Gpu]) -> None:
 
     options.sort(key=preference)
     a.cost = options[0]
-    a.alternatives = [
-        f"{'self-hosted' if c.route == 'self_host' else 'hosted API'}: {_usd(c.monthly_usd)}/month ({c.basis})"
-        for c in options[1:]
-    ]
+    a.alternatives = [f"{_ROUTE_WORDS[c.route]}: {_usd(c.monthly_usd)}/month — {c.basis}" for c in options[1:]]
+    a.self_host_usd = own.monthly_usd if own is not None else None
     if api is not None and own is not None:
         a.break_even = break_even_tokens(api, m, gpus, p.monthly_tokens)
     if a.cost.route == "api" and p.data_sensitivity in ("confidential", "regulated"):
@@ -763,7 +763,7 @@ def _cost(p: Profile, a: _Assessment, gpus: list[Gpu]) -> None:
                 "Your data goes to a third-party host",
                 f"The cheapest route serves the open weights through {hosts}; your {p.data_sensitivity} data leaves your infrastructure, under that host's terms (not in this knowledge base).",
                 "Self-host the weights"
-                + (f" ({a.alternatives[0]})" if a.alternatives else "")
+                + (f" (about {_usd(a.self_host_usd)}/month)" if a.self_host_usd is not None else "")
                 + ", or sign the host's DPA.",
             )
         )

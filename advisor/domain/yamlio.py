@@ -240,6 +240,10 @@ def _constructor_message(exc: yaml.constructor.ConstructorError) -> str:
 
 _MSGSPEC_PATH = re.compile(r" - at `\$(.*)`$")
 _PATH_STEP = re.compile(r"\.([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]")
+PATTERN_WORDS = {
+    r"^(EU|[A-Z]{2})$": "a region code; expected EU or a two-letter ISO 3166 code (US, GB, DE …)",
+}
+"""Regular expressions of the schemas, in words for error messages."""
 _TYPE_WORDS = {
     "int": "a whole number",
     "float": "a number",
@@ -350,6 +354,17 @@ def conversion_problem(
         want = " or ".join(_TYPE_WORDS.get(w.strip(), w.strip()) for w in typed.group(1).split("|"))
         got = _TYPE_WORDS.get(typed.group(2), typed.group(2))
         return Problem(doc.path, line, f"{prefix}expected {want}, got {got} ({value!r})")
+    bound = re.match(r"Expected `(\w+)` (>=|<=|>|<) (\S+)", head)
+    if bound:
+        kind, op, limit = bound.groups()
+        symbol = {">=": "≥", "<=": "≤", ">": ">", "<": "<"}[op]
+        return Problem(
+            doc.path, line, f"{prefix}expected {_TYPE_WORDS.get(kind, kind)} {symbol} {limit}, got {value!r}"
+        )
+    pattern = re.match(r"Expected `str` matching regex '(.+)'", head)
+    if pattern:
+        wanted = PATTERN_WORDS.get(pattern.group(1), f"text matching {pattern.group(1)}")
+        return Problem(doc.path, line, f"{prefix}{value!r} is not {wanted}")
     if head.startswith("Invalid RFC3339 encoded date"):
         return Problem(doc.path, line, f"{prefix}{value!r} is not a date; expected YYYY-MM-DD")
     return Problem(doc.path, line, f"{prefix}{head[:1].lower()}{head[1:]}")

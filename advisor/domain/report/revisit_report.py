@@ -1,0 +1,61 @@
+"""The revisit report: what changed since a saved decision, most important first (Markdown or JSON)."""
+
+from __future__ import annotations
+
+import json
+
+import msgspec
+
+from advisor.domain.report.build import DISCLAIMER, SEVERITY_LABEL, usd
+from advisor.domain.report.document import Bullets, Document, Heading, Inlines, Paragraph, Quote, b, code, link, t
+from advisor.domain.report.markdown import render_markdown
+from advisor.domain.revisit import Revisit
+
+
+def build_revisit_document(result: Revisit) -> Document:
+    """The revisit outcome as a renderer-neutral document."""
+    doc = Document(title="Does the decision still hold?")
+    new = result.decision
+    doc.add(
+        Paragraph(
+            [
+                t(f"Decision of {result.decision_generated_at}, revisited {result.generated_at}. Knowledge then "),
+                code(result.knowledge_before[:23] + "…"),
+                t(", now "),
+                code(result.knowledge_now[:23] + "…"),
+                t("."),
+            ],
+            role="small",
+        ),
+        Paragraph(
+            [b("Still holds. " if not result.material else "Needs a second look. "), t(result.summary)], role="lead"
+        ),
+        Paragraph([b("Today's answer: "), t(new.summary)]),
+    )
+    if new.plan is not None:
+        doc.add(Paragraph([t(f"Plan: {new.plan.routing} Estimated {usd(new.plan.monthly_cost_usd)} a month.")]))
+    doc.add(Heading(2, f"What changed ({len(result.changes)})", "changes"))
+    if not result.changes:
+        doc.add(Paragraph([t("Nothing: the same answers give the same decision on today's knowledge.")]))
+    for change in result.changes:
+        head: Inlines = [
+            b(f"[{SEVERITY_LABEL[change.severity]}] {change.title}"),
+            t(f" ({change.kind}, {change.subject})"),
+        ]
+        doc.add(Paragraph(head))
+        if change.detail:
+            doc.add(Paragraph([t(change.detail)], role="small"))
+        if change.before is not None or change.after is not None:
+            doc.add(Bullets([[t("Before: "), t(change.before or "—")], [t("After: "), t(change.after or "—")]]))
+        if change.source:
+            label = ", ".join(x for x in (change.license, change.clause) if x) or "source"
+            doc.add(Quote([t("Evidence: "), link(label, change.source)]))
+    doc.add(Paragraph([t(DISCLAIMER)], role="notice"))
+    return doc
+
+
+def render_revisit(result: Revisit, fmt: str) -> str:
+    """The revisit outcome as Markdown or JSON."""
+    if fmt == "json":
+        return json.dumps(msgspec.to_builtins(result), indent=2, ensure_ascii=False) + "\n"
+    return render_markdown(build_revisit_document(result))

@@ -1,0 +1,241 @@
+"""The engine on the real knowledge: the findings a lawyer would expect, and invariants of every decision."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import msgspec
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from advisor.domain.decision import Decision
+from advisor.domain.engine import recommend
+from advisor.domain.knowledge import KnowledgeBase
+from advisor.domain.profile import Profile, load_profile
+
+EXAMPLES = Path(__file__).parent.parent / "examples"
+NOW = dt.datetime(2026, 11, 22, 10, 0, tzinfo=dt.UTC)
+
+
+def decide(kb: KnowledgeBase, **answers: object) -> Decision:
+    return recommend(msgspec.convert({"use_case": "chat", **answers}, Profile), kb, NOW)
+
+
+def example(kb: KnowledgeBase, name: str) -> Decision:
+    return recommend(load_profile(EXAMPLES / f"{name}.yaml"), kb, NOW)
+
+
+def risk_ids(decision: Decision, model: str) -> dict[str, str]:
+    """Risk id -> severity for a model, whether considered or excluded."""
+    for c in decision.considered:
+        if c.model == model:
+            return {r.id: r.severity for r in c.risks}
+    for e in decision.excluded:
+        if e.model == model:
+            return {r.id: r.severity for r in e.reasons}
+    raise AssertionError(f"{model} is neither considered nor excluded")
+
+
+def excluded_for(decision: Decision, model: str) -> set[str]:
+    return {r.id for e in decision.excluded if e.model == model for r in e.reasons}
+
+
+# --- the findings a lawyer would expect -----------------------------------------------------
+
+
+def test_command_r_is_excluded_for_a_commercial_product(kb: KnowledgeBase) -> None:
+    decision = example(kb, "eu-consumer-chat")
+    assert "commercial-use-forbidden" in excluded_for(decision, "command-r-08-2024")
+    [reason] = [r for e in decision.excluded if e.model == "command-r-08-2024" for r in e.reasons]
+    assert reason.license == "cc-by-nc-4.0" and reason.quote and reason.source.startswith("https://")
+
+
+def test_command_r_is_only_a_warning_for_a_non_commercial_tool(kb: KnowledgeBase) -> None:
+    decision = decide(kb, commercial=False, deployment="internal")
+    assert risk_ids(decision, "command-r-08-2024")["commercial-use-forbidden-later"] == "medium"
+
+
+def test_qwen_72b_is_flagged_when_users_will_pass_100m(kb: KnowledgeBase) -> None:
+    decision = decide(kb, monthly_active_users=2_000_000, monthly_active_users_24m=150_000_000)
+    assert risk_ids(decision, "qwen2.5-72b-instruct")["mau-threshold-24m"] == "high"
+    assert any(
+        w.trigger == "monthly_active_users > 100000000" and "qwen2.5-72b-instruct" in w.models for w in decision.watch
+    )
+    # Its Apache-2.0 siblings carry no such clause.
+    assert "mau-threshold-24m" not in risk_ids(decision, "qwen2.5-32b-instruct")
+
+
+def test_qwen_72b_is_excluded_above_100m_users_today(kb: KnowledgeBase) -> None:
+    decision = decide(kb, monthly_active_users=150_000_000)
+    assert "mau-threshold" in excluded_for(decision, "qwen2.5-72b-instruct")
+
+
+def test_qwen_3b_is_non_commercial_unlike_its_siblings(kb: KnowledgeBase) -> None:
+    decision = decide(kb)
+    assert "commercial-use-forbidden" in excluded_for(decision, "qwen2.5-3b-instruct")
+    assert not excluded_for(decision, "qwen2.5-7b-instruct")
+
+
+def test_eu_company_is_told_about_llamas_multimodal_clause(kb: KnowledgeBase) -> None:
+    decision = decide(kb, use_case="vision", established_in="DE", user_regions=["EU"])
+    [reason] = [r for e in decision.excluded if e.model == "llama-3.2-11b-vision-instruct" for r in e.reasons]
+    assert reason.id == "region-exclusion"
+    assert "European Union" in (reason.quote or "")
+    assert reason.source.endswith("USE_POLICY.md")
+    # Llama 4 models are natively multimodal: the exclusion covers them too.
+    assert "region-exclusion" in excluded_for(decision, "llama-4-scout-17b-16e-instruct")
+
+
+def test_the_eu_clause_does_not_bind_a_us_company_with_eu_users(kb: KnowledgeBase) -> None:
+    decision = decide(kb, use_case="vision", established_in="US", user_regions=["EU", "US"])
+    assert not excluded_for(decision, "llama-3.2-11b-vision-instruct")
+    assert any(w.trigger == "established_in == EU" for w in decision.watch)
+
+
+def test_text_llama_32_is_fine_for_an_eu_company_but_mentions_its_siblings(kb: KnowledgeBase) -> None:
+    decision = decide(kb, established_in="FR")
+    assert risk_ids(decision, "llama-3.2-3b-instruct")["region-exclusion-siblings"] == "low"
+
+
+def test_training_on_outputs_rules_out_llama_3_but_not_3_1(kb: KnowledgeBase) -> None:
+    decision = example(kb, "high-volume-b2b-api")
+    assert "output-training-forbidden" in excluded_for(decision, "llama-3-8b-instruct")
+    assert risk_ids(decision, "llama-3.1-8b-instruct")["output-training-conditions"] == "medium"
+    assert any("Llama" in o for c in decision.considered if c.model == "llama-3.1-8b-instruct" for o in c.obligations)
+
+
+def test_closed_apis_competing_model_clauses_apply_to_training_on_outputs(kb: KnowledgeBase) -> None:
+    decision = decide(kb, train_on_outputs=True)
+    assert risk_ids(decision, "gpt-4.1")["output-training-competing"] == "high"
+    assert "output-training-forbidden" in excluded_for(decision, "claude-sonnet-4-5")
+
+
+def test_on_prem_rules_out_every_closed_model(kb: KnowledgeBase) -> None:
+    decision = example(kb, "onprem-healthcare")
+    closed = [m.id for m in kb.models.values() if m.weights == "closed"]
+    assert closed and all(
+        excluded_for(decision, m) & {"closed-weights-self-host", "closed-weights-deployment"} for m in closed
+    )
+    assert decision.strategy == "open"
+
+
+def test_on_device_rules_out_large_models(kb: KnowledgeBase) -> None:
+    decision = example(kb, "on-device-assistant")
+    assert "too-large-for-devices" in excluded_for(decision, "llama-3.3-70b-instruct")
+    assert decision.shortlist and all((kb.models[c.model].params_b or 0) <= 8 for c in decision.shortlist)
+
+
+def test_stability_community_license_is_flagged_past_1m_revenue(kb: KnowledgeBase) -> None:
+    decision = example(kb, "image-generation-startup")
+    assert risk_ids(decision, "stable-diffusion-3.5-large")["revenue-threshold-24m"] == "high"
+    assert all("image_generation" in kb.models[c.model].use_cases for c in decision.considered)
+
+
+def test_regulated_data_is_kept_off_third_party_hosts(kb: KnowledgeBase) -> None:
+    decision = decide(kb, data_sensitivity="regulated", monthly_tokens=100_000_000)
+    for c in decision.considered:
+        if c.weights == "open" and c.cost is not None and c.cost.route != "self_host":
+            # Only when no known GPU setup fits it, and then the risk is spelled out.
+            assert {r.id: r.severity for r in c.risks}.get("hosted-open-weights-data") == "high", c.model
+            assert not c.cost.alternatives, c.model
+
+
+def test_no_ml_team_prefers_hosted_routes(kb: KnowledgeBase) -> None:
+    decision = example(kb, "no-ml-team-prototype")
+    assert decision.shortlist
+    assert all(c.cost is not None and c.cost.route == "api" for c in decision.shortlist)
+
+
+def test_a_retired_model_is_excluded(kb: KnowledgeBase) -> None:
+    retired = [m for m in kb.models.values() if m.deprecated and m.deprecated <= NOW.date()]
+    assert retired
+    decision = decide(kb)
+    for m in retired:
+        assert "retired" in excluded_for(decision, m.id)
+
+
+def test_superseded_base_costs_a_fine_tune(kb: KnowledgeBase) -> None:
+    decision = decide(kb, customization="fine_tune")
+    assert risk_ids(decision, "llama-3.1-70b-instruct")["superseded"] == "medium"
+
+
+# --- invariants of every decision -----------------------------------------------------------
+
+
+def assert_complete(decision: Decision, kb: KnowledgeBase) -> None:
+    seen = [c.model for c in decision.considered] + [e.model for e in decision.excluded]
+    assert sorted(seen) == sorted(kb.models), "every model appears exactly once"
+    assert decision.shortlist == decision.considered[: len(decision.shortlist)]
+    for e in decision.excluded:
+        assert e.reasons and all(r.severity == "blocker" for r in e.reasons)
+    for c in decision.considered:
+        assert all(r.severity != "blocker" for r in c.risks)
+    for r in [r for c in decision.considered for r in c.risks] + [r for e in decision.excluded for r in e.reasons]:
+        assert r.clause and r.source.startswith("https://"), r
+
+
+@pytest.mark.parametrize("name", sorted(p.stem for p in EXAMPLES.glob("*.yaml")))
+def test_every_example_gives_a_complete_evidenced_decision(kb: KnowledgeBase, name: str) -> None:
+    decision = example(kb, name)
+    assert_complete(decision, kb)
+    assert decision.shortlist, f"{name}: nothing recommended"
+    assert decision.rationale and decision.summary
+
+
+def test_same_profile_and_knowledge_give_the_same_record(kb: KnowledgeBase) -> None:
+    profile = load_profile(EXAMPLES / "eu-consumer-chat.yaml")
+    first = msgspec.json.encode(recommend(profile, kb, NOW))
+    later = recommend(profile, kb, NOW + dt.timedelta(hours=5))
+    assert (
+        msgspec.json.encode(msgspec.structs.replace(later, generated_at=recommend(profile, kb, NOW).generated_at))
+        == first
+    )
+
+
+profiles = st.builds(
+    Profile,
+    use_case=st.sampled_from(
+        ["chat", "code", "rag", "agents", "extraction", "vision", "image_generation", "embeddings"]
+    ),
+    commercial=st.booleans(),
+    deployment=st.sampled_from(["saas", "on_prem", "on_device", "internal"]),
+    monthly_active_users=st.integers(0, 2_000_000_000),
+    monthly_active_users_24m=st.none() | st.integers(0, 2_000_000_000),
+    annual_revenue_usd=st.integers(0, 10**10),
+    keep_derivatives_private=st.booleans(),
+    distribute_weights=st.booleans(),
+    customization=st.sampled_from(["none", "prompting", "fine_tune"]),
+    train_on_outputs=st.booleans(),
+    data_sensitivity=st.sampled_from(["public", "internal", "confidential", "regulated"]),
+    self_host_required=st.booleans(),
+    established_in=st.sampled_from(["US", "EU", "DE", "GB", "CN", "JP"]),
+    user_regions=st.lists(st.sampled_from(["US", "EU", "FR", "GB", "CN"]), min_size=1, max_size=3),
+    budget_usd_per_month=st.none() | st.floats(0, 1e6),
+    monthly_tokens=st.integers(0, 10**12),
+    quality=st.sampled_from(["standard", "high", "frontier"]),
+    ml_team=st.sampled_from(["none", "some", "strong"]),
+    risk_tolerance=st.sampled_from(["low", "medium", "high"]),
+)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(profile=profiles)
+def test_no_valid_profile_crashes_the_engine(kb: KnowledgeBase, profile: Profile) -> None:
+    assert_complete(recommend(profile, kb, NOW), kb)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(profile=profiles, extra=st.integers(1, 2_000_000_000))
+def test_more_users_never_un_exclude_a_model(kb: KnowledgeBase, profile: Profile, extra: int) -> None:
+    before = {e.model for e in recommend(profile, kb, NOW).excluded}
+    grown = msgspec.structs.replace(
+        profile,
+        monthly_active_users=profile.monthly_active_users + extra,
+        monthly_active_users_24m=None
+        if profile.monthly_active_users_24m is None
+        else profile.monthly_active_users_24m + extra,
+    )
+    after = {e.model for e in recommend(grown, kb, NOW).excluded}
+    assert before <= after

@@ -1,0 +1,80 @@
+"""Profiles: defaults, and every kind of bad answer reported at its line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from advisor.domain.profile import Profile, load_profile, profile_yaml, save_profile
+from advisor.domain.yamlio import InputError
+
+
+def write(tmp_path: Path, text: str | bytes) -> Path:
+    path = tmp_path / "profile.yaml"
+    path.write_bytes(text.encode() if isinstance(text, str) else text)
+    return path
+
+
+def error_of(tmp_path: Path, text: str | bytes) -> str:
+    with pytest.raises(InputError) as info:
+        load_profile(write(tmp_path, text))
+    [problem] = info.value.problems
+    return f"{problem.line}: {problem.message}"
+
+
+def test_missing_optional_keys_take_documented_defaults(tmp_path: Path) -> None:
+    profile = load_profile(write(tmp_path, "use_case: rag\n"))
+    assert profile.commercial is True
+    assert profile.deployment == "saas"
+    assert profile.users_24m == 0
+    assert profile.user_regions == ["US"]
+    assert profile.with_defaults()["monthly_active_users_24m"] == 0
+
+
+def test_unknown_key_suggests_the_right_one(tmp_path: Path) -> None:
+    assert error_of(tmp_path, "use_case: chat\nmonthly_users: 5\n") == (
+        "2: unknown key 'monthly_users' (did you mean 'monthly_active_users'?)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("use_case: chat\nmonthly_active_users: -5\n", "2: monthly_active_users: expected a whole number ≥ 0, got -5"),
+        (
+            "use_case: chat\ndeployment: cloud\n",
+            "2: deployment: 'cloud' is not allowed; expected one of internal, on_device, on_prem, saas",
+        ),
+        ("use_case: chat\ncommercial: maybe\n", "2: commercial: expected true or false, got a string ('maybe')"),
+        (
+            "use_case: chat\nestablished_in: Germany\n",
+            "2: established_in: 'Germany' is not a region code; expected EU or a two-letter ISO 3166 code (US, GB, DE …)",
+        ),
+        (
+            "use_case: chat\nuse_case: rag\n",
+            "2: duplicate key 'use_case' (first given on line 1); each key may appear once",
+        ),
+        ("commercial: true\n", "1: missing required key 'use_case'"),
+        (
+            b"use_case: chat\ncompany: Soci\xe9t\xe9\n",
+            "2: not valid UTF-8 (byte 0xe9 at column 14); save the file as UTF-8",
+        ),
+        ("- use_case: chat\n", "1: a profile is a mapping of answers (use_case: chat, ...)"),
+    ],
+)
+def test_bad_answers_are_reported_at_their_line(tmp_path: Path, text: str, expected: str) -> None:
+    assert error_of(tmp_path, text) == expected
+
+
+def test_saved_profile_loads_back_identical(tmp_path: Path) -> None:
+    profile = Profile(use_case="code", monthly_active_users=1200, user_regions=["EU", "JP"], budget_usd_per_month=99.5)
+    path = tmp_path / "saved.yaml"
+    save_profile(profile, path)
+    assert load_profile(path) == profile
+    assert "budget_usd_per_month: 99.5" in profile_yaml(profile)
+
+
+def test_company_in_an_eu_member_state_counts_as_eu() -> None:
+    assert Profile(use_case="chat", established_in="FR").in_eu
+    assert not Profile(use_case="chat", established_in="GB").in_eu

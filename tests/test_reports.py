@@ -1,0 +1,93 @@
+"""Reports: golden files for the three formats (fixed clock, fixture knowledge), escaping, self-containment.
+
+Regenerate the golden files after an intended change with `UPDATE_GOLDEN=1 pytest tests/test_reports.py`
+and review the diff.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from advisor.domain.engine import recommend
+from advisor.domain.knowledge import load
+from advisor.domain.profile import load_profile
+from advisor.domain.report import FORMATS, Format, render
+
+from .conftest import FIXTURES
+
+GOLDEN = Path(__file__).parent / "golden"
+NOW = dt.datetime(2026, 11, 22, 10, 0, tzinfo=dt.UTC)
+
+
+def small_report(fmt: Format) -> str:
+    kb = load([FIXTURES / "kb_small"], bundled=False)
+    profile = load_profile(FIXTURES / "profiles" / "small-eu.yaml")
+    text = render(recommend(profile, kb, NOW), fmt)
+    # The knowledge layer's path depends on where the tests run from.
+    return text.replace(str(FIXTURES / "kb_small"), "tests/fixtures/kb_small")
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_report_matches_golden_file(fmt: Format) -> None:
+    path = GOLDEN / f"small-eu.{fmt}"
+    text = small_report(fmt)
+    if os.environ.get("UPDATE_GOLDEN"):
+        path.write_text(text, encoding="utf-8")
+    assert text == path.read_text(encoding="utf-8")
+
+
+def test_json_record_has_the_contract_shape() -> None:
+    record = json.loads(small_report("json"))
+    assert {
+        "schema",
+        "generated_at",
+        "advisor_version",
+        "profile",
+        "knowledge",
+        "strategy",
+        "rationale",
+        "shortlist",
+        "considered",
+        "excluded",
+        "risks",
+        "watch",
+    } <= set(record)
+    assert record["generated_at"] == "2026-11-22T10:00:00Z"
+    assert set(record["knowledge"]) >= {"fingerprint", "models", "licenses", "verified_through"}
+    assert record["strategy"] in ("open", "closed", "hybrid")
+    for entry in record["shortlist"]:
+        assert {"model", "license", "weights", "score", "monthly_cost_usd", "obligations", "risks"} <= set(entry)
+        for risk in entry["risks"]:
+            assert {"id", "severity", "title", "detail", "license", "clause", "source", "mitigation"} <= set(risk)
+    for entry in record["excluded"]:
+        assert {"model", "license", "reasons"} <= set(entry)
+
+
+def test_html_is_self_contained_and_escapes_profile_text() -> None:
+    html = small_report("html")
+    assert "<script" not in html and "src=" not in html and "@import" not in html
+    assert "Fixture &lt;Co&gt; &amp; &quot;Sons&quot;" in html
+    assert "<Co>" not in html
+    assert "@media print" in html
+
+
+def test_markdown_escapes_table_breaking_characters() -> None:
+    md = small_report("md")
+    assert "vision \\[chat\\] \\| helper" in md
+    shortlist = md.split("## Shortlist")[1].split("###")[0]
+    rows = [line for line in shortlist.splitlines() if line.startswith("| ")]
+    columns = {len(re.split(r"(?<!\\)\|", row)) for row in rows}
+    assert len(columns) == 1, "an unescaped | in a cell would add a column"
+
+
+def test_report_names_the_clauses_it_relies_on() -> None:
+    md = small_report("md")
+    assert "eu-multimodal" in md and "https://example.com/licenses/community-aup" in md
+    assert "not legal advice" in md
+    assert "What would change the answer" in md
