@@ -124,3 +124,43 @@ def test_importing_the_domain_pulls_in_neither_textual_nor_rich() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout
+
+
+def test_a_repeat_load_comes_from_the_cache_and_equals_a_fresh_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ADVISOR_CACHE_DIR", str(tmp_path))
+    fresh = load()
+    [cached_file] = list(tmp_path.glob("knowledge-*.msgpack"))
+    again = load()
+    assert again.models == fresh.models and again.licenses == fresh.licenses and again.gpus == fresh.gpus
+    assert again.fingerprint == fresh.fingerprint
+    assert again.origins == {}, "entries came from the cache, not from parsing"
+    assert cached_file.exists()
+
+
+def test_a_corrupt_cache_is_ignored_and_rebuilt(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ADVISOR_CACHE_DIR", str(tmp_path))
+    fresh = load()
+    [cached_file] = list(tmp_path.glob("knowledge-*.msgpack"))
+    cached_file.write_bytes(b"\x93garbage")
+    rebuilt = load()
+    assert rebuilt.models == fresh.models
+    assert rebuilt.origins, "parsed again"
+    assert load().origins == {}, "and cached again"
+
+
+def test_changed_knowledge_never_reads_a_stale_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ADVISOR_CACHE_DIR", str(tmp_path / "cache"))
+    small = FIXTURES / "kb_small"
+    layer = tmp_path / "kb"
+    for file in small.rglob("*.yaml"):
+        target = layer / file.relative_to(small)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(file.read_bytes())
+    before = load([layer], bundled=False)
+    models = layer / "models" / "acme.yaml"
+    models.write_text(models.read_text(encoding="utf-8").replace("name: Acme 8B", "name: Acme 8B v2"), encoding="utf-8")
+    after = load([layer], bundled=False)
+    assert after.models["acme-8b"].name == "Acme 8B v2"
+    assert after.fingerprint != before.fingerprint

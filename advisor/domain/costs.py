@@ -7,6 +7,7 @@ how it was reached.
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass
 from typing import Literal
@@ -79,30 +80,38 @@ def api_cost(model: Model, monthly_tokens: int) -> CostEstimate | None:
 
 def served_tokens_per_second(gpu: Gpu, gpus: int, model: Model) -> float:
     """Peak output-token throughput of one replica (scales with GPUs, inversely with active size)."""
-    size = model.active_params_b or model.params_b or 1.0
-    return gpu.tokens_per_second_per_b * gpus / max(size, 0.5)
+    return _tokens_per_second(gpu, gpus, _serving_size(model))
+
+
+def _serving_size(model: Model) -> float:
+    return max(model.active_params_b or model.params_b or 1.0, 0.5)
+
+
+def _tokens_per_second(gpu: Gpu, gpus: int, size_b: float) -> float:
+    return gpu.tokens_per_second_per_b * gpus / size_b
 
 
 def hosting_plan(model: Model, monthly_tokens: int, gpus: list[Gpu]) -> HostingPlan | None:
     """The cheapest GPU configuration that fits the model and serves the volume, or None if none fits."""
     if model.self_host is None or not gpus:
         return None
-    need_gb = model.self_host.min_gpu_memory_gb
-    output_tokens = monthly_tokens * (1 - INPUT_SHARE)
-    input_tokens = monthly_tokens * INPUT_SHARE
-    work = output_tokens + input_tokens / PREFILL_SPEEDUP
+    return _cheapest_plan(model.self_host.min_gpu_memory_gb, _serving_size(model), monthly_tokens, tuple(gpus))
+
+
+@functools.lru_cache(maxsize=4096)
+def _cheapest_plan(need_gb: float, size_b: float, monthly_tokens: int, gpus: tuple[Gpu, ...]) -> HostingPlan | None:
+    # Cached: catalogs repeat the same sizes many times, and the answer depends on nothing else.
+    work = monthly_tokens * (1 - INPUT_SHARE) + monthly_tokens * INPUT_SHARE / PREFILL_SPEEDUP
     best: HostingPlan | None = None
     for gpu in gpus:
-        for count in GPU_COUNTS:
-            if gpu.memory_gb * count < need_gb:
-                continue
-            capacity = served_tokens_per_second(gpu, count, model) * 3600 * HOURS_PER_MONTH * UTILIZATION
-            replicas = max(1, math.ceil(work / capacity)) if capacity > 0 else 1
-            monthly = replicas * count * gpu.usd_per_hour * HOURS_PER_MONTH
-            plan = HostingPlan(gpu, count, replicas, round(monthly, 2))
-            if best is None or (plan.monthly_usd, gpu.id) < (best.monthly_usd, best.gpu.id):
-                best = plan
-            break  # more GPUs of the same type only add cost once the model fits
+        count = next((n for n in GPU_COUNTS if gpu.memory_gb * n >= need_gb), None)
+        if count is None:
+            continue  # more GPUs of the same type only add cost once the model fits; none fit here
+        capacity = _tokens_per_second(gpu, count, size_b) * 3600 * HOURS_PER_MONTH * UTILIZATION
+        replicas = max(1, math.ceil(work / capacity)) if capacity > 0 else 1
+        monthly = round(replicas * count * gpu.usd_per_hour * HOURS_PER_MONTH, 2)
+        if best is None or (monthly, gpu.id) < (best.monthly_usd, best.gpu.id):
+            best = HostingPlan(gpu, count, replicas, monthly)
     return best
 
 
@@ -120,19 +129,31 @@ def self_host_cost(model: Model, monthly_tokens: int, gpus: list[Gpu]) -> CostEs
 
 
 def break_even_tokens(api: CostEstimate, model: Model, gpus: list[Gpu], monthly_tokens: int) -> int | None:
-    """Monthly tokens above which self-hosting `model` costs less than `api` (None if never, in range)."""
-    if monthly_tokens <= 0 or api.monthly_usd <= 0:
+    """Monthly tokens above which self-hosting `model` costs less than `api` (None if it never does).
+
+    For one GPU setup, self-hosting costs r × F for r replicas (F = one replica's monthly price), and
+    each replica serves up to C tokens; the API costs a × T for T tokens. Self-hosting wins first at
+    T just above F / a, provided one replica can serve that much (F / a < C); with more replicas the
+    condition is the same. So the break-even is the smallest F / a over the setups where F / a < C.
+    """
+    if monthly_tokens <= 0 or api.monthly_usd <= 0 or model.self_host is None:
         return None
-    api_per_token = api.monthly_usd / monthly_tokens
-    low, high = 1, 10**15
-    cost_at_high = self_host_cost(model, high, gpus)
-    if cost_at_high is None or cost_at_high.monthly_usd >= api_per_token * high:
-        return None
-    while low < high:  # self-hosting is a step function of volume; find the first volume where it wins
-        mid = (low + high) // 2
-        cost = self_host_cost(model, mid, gpus)
-        if cost is not None and cost.monthly_usd < api_per_token * mid:
-            high = mid
-        else:
-            low = mid + 1
-    return low
+    return _break_even(
+        api.monthly_usd / monthly_tokens, model.self_host.min_gpu_memory_gb, _serving_size(model), tuple(gpus)
+    )
+
+
+@functools.lru_cache(maxsize=4096)
+def _break_even(api_per_token: float, need_gb: float, size_b: float, gpus: tuple[Gpu, ...]) -> int | None:
+    work_per_token = (1 - INPUT_SHARE) + INPUT_SHARE / PREFILL_SPEEDUP
+    best: int | None = None
+    for gpu in gpus:
+        count = next((n for n in GPU_COUNTS if gpu.memory_gb * n >= need_gb), None)
+        if count is None:
+            continue
+        replica_usd = count * gpu.usd_per_hour * HOURS_PER_MONTH
+        capacity = _tokens_per_second(gpu, count, size_b) * 3600 * HOURS_PER_MONTH * UTILIZATION / work_per_token
+        tokens = math.floor(replica_usd / api_per_token) + 1
+        if tokens <= capacity and (best is None or tokens < best):
+            best = tokens
+    return best

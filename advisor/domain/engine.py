@@ -58,7 +58,7 @@ _ROUTE_WORDS = {"api": "hosted API", "self_host": "self-hosted", "on_device": "o
 SCORE_WEIGHTS = {"quality": 0.4, "cost": 0.25, "risk": 0.2, "ops": 0.15}
 
 
-@dataclass
+@dataclass(slots=True)
 class _Assessment:
     model: Model
     lic: License
@@ -70,24 +70,70 @@ class _Assessment:
     break_even: int | None = None
     self_host_usd: float | None = None
     score: float = 0.0
+    blocked: bool = False
+    """Set once the blocking rules have run: a blocker puts the model in `excluded`."""
 
-    @property
-    def blocked(self) -> bool:
-        return any(r.severity == "blocker" for r in self.risks)
+    def settle_blocked(self) -> bool:
+        self.blocked = any(r.severity == "blocker" for r in self.risks)
+        return self.blocked
 
 
 @dataclass
 class _Watches:
-    entries: dict[str, Watch] = field(default_factory=dict)
+    """Conditions that would change the answer, collected per (trigger, effect) with the models they touch."""
+
+    entries: dict[tuple[str, str], tuple[set[str], str | None]] = field(default_factory=dict)
 
     def add(self, trigger: str, effect: str, model: str, source: str | None) -> None:
-        key = f"{trigger}\0{effect}"
-        known = self.entries.get(key)
-        models = sorted({*(known.models if known else []), model})
-        self.entries[key] = Watch(trigger=trigger, effect=effect, models=models, source=source)
+        models, _ = self.entries.setdefault((trigger, effect), (set(), source))
+        models.add(model)
 
-    def sorted(self) -> list[Watch]:
-        return [self.entries[k] for k in sorted(self.entries)]
+    def sorted(self, keep: set[str]) -> list[Watch]:
+        """The watch list, restricted to the models in `keep`, in a stable order."""
+        watches = []
+        for (trigger, effect), (models, source) in sorted(self.entries.items(), key=lambda kv: kv[0]):
+            kept = sorted(models & keep)
+            if kept:
+                watches.append(Watch(trigger=trigger, effect=effect, models=kept, source=source))
+        return watches
+
+
+VENDOR_NAMES = {
+    "openai": "OpenAI",
+    "deepseek": "DeepSeek",
+    "tii": "TII",
+    "bigscience": "BigScience",
+    "stability": "Stability AI",
+    "mistral": "Mistral AI",
+    "ai2": "Ai2",
+}
+"""Vendor ids whose names are not the id capitalized."""
+
+
+@dataclass
+class _LicenseFindings:
+    """What a license means for this profile: the same for every model under it (and modality scope)."""
+
+    lic: License
+    in_scope: bool
+    """Whether the model has a modality the license's regional exclusion is limited to (or it has no limit)."""
+    risks: list[Risk] = field(default_factory=list)
+    obligations: list[str] = field(default_factory=list)
+    watches: list[tuple[str, str, str | None]] = field(default_factory=list)
+
+    @property
+    def vendor(self) -> str:
+        vendor = self.lic.vendor or "the licensor"
+        return VENDOR_NAMES.get(vendor, vendor[:1].upper() + vendor[1:])
+
+    def watch(self, trigger: str, effect: str, source: str | None) -> None:
+        self.watches.append((trigger, effect, source))
+
+
+def _license_findings(p: Profile, lic: License, in_scope: bool) -> _LicenseFindings:
+    findings = _LicenseFindings(lic=lic, in_scope=in_scope)
+    _license_rules(p, findings)
+    return findings
 
 
 # --- evidence ---------------------------------------------------------------------------------
@@ -179,8 +225,8 @@ def _evidence_url(lic: License, topic: str) -> str:
 # --- the rules --------------------------------------------------------------------------------
 
 
-def _license_rules(p: Profile, a: _Assessment, watch: _Watches) -> None:
-    m, lic = a.model, a.lic
+def _license_rules(p: Profile, a: _LicenseFindings) -> None:
+    lic = a.lic
     if lic.commercial_use == "forbidden":
         if p.commercial:
             a.risks.append(
@@ -206,10 +252,10 @@ def _license_rules(p: Profile, a: _Assessment, watch: _Watches) -> None:
                     "Plan the switch (or a commercial license) before launch.",
                 )
             )
-            watch.add("commercial == true", f"{lic.name} forbids commercial use", m.id, lic.url)
+            a.watch("commercial == true", f"{lic.name} forbids commercial use", lic.url)
 
     if lic.mau_limit is not None:
-        _mau_rules(p, a, watch, lic.mau_limit)
+        _mau_rules(p, a, lic.mau_limit)
 
     if lic.revenue_limit_usd is not None:
         limit = lic.revenue_limit_usd
@@ -241,17 +287,16 @@ def _license_rules(p: Profile, a: _Assessment, watch: _Watches) -> None:
                 )
             )
         if revenue <= limit:
-            watch.add(
+            a.watch(
                 f"annual_revenue_usd > {limit}",
                 f"{lic.name} needs a paid license above US${_users(limit)} annual revenue",
-                m.id,
                 _evidence_url(lic, "revenue_limit"),
             )
 
     if lic.region_exclusions:
-        _region_rules(p, a, watch)
+        _region_rules(p, a)
 
-    _output_training_rules(p, a, watch)
+    _output_training_rules(p, a)
 
     if lic.derivatives_share_alike and (p.customization == "fine_tune" or p.distribute_weights):
         sharing = p.distribute_weights and p.keep_derivatives_private
@@ -269,10 +314,9 @@ def _license_rules(p: Profile, a: _Assessment, watch: _Watches) -> None:
             )
         )
         if not p.distribute_weights:
-            watch.add(
+            a.watch(
                 "distribute_weights == true",
-                f"derivatives of {m.name} must be released under {lic.name}",
-                m.id,
+                f"derivatives (such as fine-tunes) must be released under {lic.name}",
                 lic.url,
             )
 
@@ -297,7 +341,7 @@ def _license_rules(p: Profile, a: _Assessment, watch: _Watches) -> None:
 
     if lic.vendor_can_restrict:
         severity = VENDOR_CONTROL_SEVERITY[p.risk_tolerance]
-        who = m.vendor.capitalize()
+        who = a.vendor
         a.risks.append(
             _clause_risk(
                 lic,
@@ -319,8 +363,8 @@ def _license_rules(p: Profile, a: _Assessment, watch: _Watches) -> None:
         _api_data_rules(p, a)
 
 
-def _mau_rules(p: Profile, a: _Assessment, watch: _Watches, limit: int) -> None:
-    m, lic = a.model, a.lic
+def _mau_rules(p: Profile, a: _LicenseFindings, limit: int) -> None:
+    lic = a.lic
     source = _evidence_url(lic, "mau_limit")
     now, later = p.monthly_active_users, p.users_24m
     if lic.mau_test == "on_release_date":
@@ -332,7 +376,7 @@ def _mau_rules(p: Profile, a: _Assessment, watch: _Watches, limit: int) -> None:
                     "mau-threshold",
                     "blocker",
                     f"Above {lic.name}'s {_users(limit)}-user threshold",
-                    f"With {_users(now)} monthly active users you need a separate license from {m.vendor.capitalize()} for any version released while you are above {_users(limit)}.",
+                    f"With {_users(now)} monthly active users you need a separate license from {a.vendor} for any version released while you are above {_users(limit)}.",
                     "Request the vendor's license before relying on this model.",
                 )
             )
@@ -349,10 +393,9 @@ def _mau_rules(p: Profile, a: _Assessment, watch: _Watches, limit: int) -> None:
                 )
             )
         if now <= limit:
-            watch.add(
+            a.watch(
                 f"monthly_active_users > {limit}",
                 f"versions of {lic.name} models released after you pass {_users(limit)} users need a separate license",
-                m.id,
                 source,
             )
         return
@@ -393,18 +436,17 @@ def _mau_rules(p: Profile, a: _Assessment, watch: _Watches, limit: int) -> None:
             )
         )
     if now <= limit:
-        watch.add(
+        a.watch(
             f"monthly_active_users > {limit}",
             f"{lic.name} requires a separate license above {_users(limit)} monthly active users",
-            m.id,
             source,
         )
 
 
-def _region_rules(p: Profile, a: _Assessment, watch: _Watches) -> None:
-    m, lic = a.model, a.lic
+def _region_rules(p: Profile, a: _LicenseFindings) -> None:
+    lic = a.lic
     scope = set(lic.region_exclusion_modalities)
-    in_scope = not scope or bool(scope & set(m.modalities))
+    in_scope = a.in_scope
     regions = ", ".join(lic.region_exclusions)
     kinds = f"{'/'.join(sorted(scope))} " if scope else ""
     company_excluded = _region_applies(p, lic.region_exclusions)
@@ -416,7 +458,7 @@ def _region_rules(p: Profile, a: _Assessment, watch: _Watches) -> None:
                 "region-exclusion",
                 "blocker",
                 f"No rights for {kinds}models to companies established in {regions}",
-                f"Your company is established in {p.established_in}; {lic.name} does not grant it rights to use {m.name}. "
+                f"Your company is established in {p.established_in}; {lic.name} does not grant it rights to use this model. "
                 "The exception covers end users of a product built by someone else, not the company building it.",
                 "Pick a model without this exclusion, or build through an entity established elsewhere (take legal advice).",
             )
@@ -429,21 +471,20 @@ def _region_rules(p: Profile, a: _Assessment, watch: _Watches) -> None:
                 "region-exclusion-siblings",
                 "low",
                 f"{lic.name} excludes {kinds}models for companies in {regions}",
-                f"{m.name} is not affected, but moving to a {kinds}sibling under the same terms would be.",
+                f"This model is not affected, but moving to a {kinds}sibling under the same terms would be.",
                 "Keep vision features on a model without this exclusion.",
             )
         )
     elif in_scope:
-        watch.add(
+        a.watch(
             f"established_in == {lic.region_exclusions[0]}",
             f"{lic.name} grants no rights for {kinds}models to companies established in {regions}",
-            m.id,
             _evidence_url(lic, "region_exclusion"),
         )
 
 
-def _output_training_rules(p: Profile, a: _Assessment, watch: _Watches) -> None:
-    m, lic = a.model, a.lic
+def _output_training_rules(p: Profile, a: _LicenseFindings) -> None:
+    lic = a.lic
     if lic.output_training == "allowed":
         return
     if not p.train_on_outputs:
@@ -452,7 +493,7 @@ def _output_training_rules(p: Profile, a: _Assessment, watch: _Watches) -> None:
             if lic.output_training == "forbidden"
             else f"{lic.name} limits using outputs to train other models"
         )
-        watch.add("train_on_outputs == true", effect, m.id, lic.url)
+        a.watch("train_on_outputs == true", effect, lic.url)
         return
     if lic.output_training == "forbidden":
         a.risks.append(
@@ -493,7 +534,7 @@ def _output_training_rules(p: Profile, a: _Assessment, watch: _Watches) -> None:
     )
 
 
-def _api_data_rules(p: Profile, a: _Assessment) -> None:
+def _api_data_rules(p: Profile, a: _LicenseFindings) -> None:
     lic = a.lic
     data = lic.api_data
     if data is None:
@@ -693,20 +734,6 @@ def _model_rules(p: Profile, a: _Assessment, kb: KnowledgeBase, today: dt.date) 
             )
         )
 
-    if m.weights == "open" and p.ml_team == "none" and a.cost is not None and a.cost.route == "self_host":
-        hosts = f" Hosted by {_names(m.hosts)}." if m.hosts else " No independent host is recorded for it."
-        a.risks.append(
-            _model_risk(
-                m,
-                "self_host",
-                "self-hosting-without-ml-team",
-                "high" if not m.hosts else "medium",
-                "Running GPUs without an ML team",
-                "Serving, scaling and updating an open model yourself takes ML-ops skills the team does not have yet."
-                + hosts,
-                "Use a hosted provider for the open weights, or hire before launch.",
-            )
-        )
     if p.customization == "fine_tune" and p.ml_team == "none":
         a.fit.append("fine-tuning needs ML skills the team lacks")
 
@@ -773,6 +800,25 @@ def _cost(p: Profile, a: _Assessment, gpus: list[Gpu]) -> None:
         )
 
 
+def _operations_rules(p: Profile, a: _Assessment) -> None:
+    """Findings that depend on how the model would be run (known once its cost route is chosen)."""
+    m = a.model
+    if m.weights == "open" and p.ml_team == "none" and a.cost is not None and a.cost.route == "self_host":
+        hosts = f" Hosted by {_names(m.hosts)}." if m.hosts else " No independent host is recorded for it."
+        a.risks.append(
+            _model_risk(
+                m,
+                "self_host",
+                "self-hosting-without-ml-team",
+                "high" if not m.hosts else "medium",
+                "Running GPUs without an ML team",
+                "Serving, scaling and updating an open model yourself takes ML-ops skills the team does not have yet."
+                + hosts,
+                "Use a hosted provider for the open weights, or hire before launch.",
+            )
+        )
+
+
 def _budget_rule(p: Profile, a: _Assessment) -> None:
     if p.budget_usd_per_month is None or a.cost is None or a.cost.route == "on_device":
         return
@@ -830,8 +876,15 @@ def _fit_and_score(p: Profile, a: _Assessment, reference_cost: float) -> None:
 # --- assembling the decision ------------------------------------------------------------------
 
 
+def _risk_order(r: Risk) -> tuple[int, str, str, str]:
+    return (SEVERITY_ORDER[r.severity], r.id, r.license, r.clause)
+
+
 def _sorted_risks(risks: Iterable[Risk]) -> list[Risk]:
-    return sorted(risks, key=lambda r: (SEVERITY_ORDER[r.severity], r.id, r.license, r.clause))
+    listed = list(risks)
+    if len(listed) > 1:
+        listed.sort(key=_risk_order)
+    return listed
 
 
 def _cost_record(a: _Assessment) -> Cost | None:
@@ -1039,19 +1092,33 @@ def recommend(profile: Profile, kb: KnowledgeBase, now: dt.datetime) -> Decision
     today = now.date()
     gpus = list(kb.gpus.values())
     watch = _Watches()
+    license_cache: dict[tuple[str, bool], _LicenseFindings] = {}
     assessments: list[_Assessment] = []
     for model in kb.models.values():
         a = _Assessment(model=model, lic=kb.licenses[model.license])
-        _cost(profile, a, gpus)
         _model_rules(profile, a, kb, today)
-        _license_rules(profile, a, watch)
-        _budget_rule(profile, a)
+        scope = model.modalities if a.lic.region_exclusion_modalities else ()
+        in_scope = not a.lic.region_exclusion_modalities or any(x in a.lic.region_exclusion_modalities for x in scope)
+        key = (a.lic.id, in_scope)
+        findings = license_cache.get(key)
+        if findings is None:
+            findings = license_cache[key] = _license_findings(profile, a.lic, in_scope)
+        a.risks.extend(findings.risks)
+        a.obligations.extend(findings.obligations)
+        for trigger, effect, source in findings.watches:
+            watch.add(trigger, effect, model.id, source)
+        if not a.settle_blocked():  # costing and scoring only matter for models that can still be chosen
+            _cost(profile, a, gpus)
+            _operations_rules(profile, a)
+            _budget_rule(profile, a)
+            a.settle_blocked()
         assessments.append(a)
-    costs = sorted(a.cost.monthly_usd for a in assessments if a.cost is not None and not a.blocked)
+    open_ = [a for a in assessments if not a.blocked]
+    costs = sorted(a.cost.monthly_usd for a in open_ if a.cost is not None)
     reference = costs[len(costs) // 2] if costs else 1.0
-    for a in assessments:
+    for a in open_:
         _fit_and_score(profile, a, reference)
-    considered = sorted((a for a in assessments if not a.blocked), key=lambda a: (-a.score, a.model.id))
+    considered = sorted(open_, key=lambda a: (-a.score, a.model.id))
     excluded = sorted((a for a in assessments if a.blocked), key=lambda a: a.model.id)
     considered_ids = {a.model.id for a in considered}
     for a in considered:
@@ -1069,11 +1136,7 @@ def recommend(profile: Profile, kb: KnowledgeBase, now: dt.datetime) -> Decision
                 a.model.id,
                 a.model.sources[0] if a.model.sources else None,
             )
-    watches = [
-        Watch(trigger=w.trigger, effect=w.effect, models=[m for m in w.models if m in considered_ids], source=w.source)
-        for w in watch.sorted()
-    ]
-    watches = [w for w in watches if w.models]
+    watches = watch.sorted(considered_ids)
     strategy, reasons = _strategy(profile, considered)
     split = _split(profile, strategy, considered, gpus)
     candidates = [_candidate(a) for a in considered]

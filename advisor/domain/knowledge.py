@@ -9,6 +9,7 @@ problem (file, line, what was expected) and raises them together as an `InputErr
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -17,14 +18,17 @@ from typing import Any, TypeVar
 
 import msgspec
 
+from advisor import __version__
 from advisor.domain.schema import CLAUSE_TOPIC_REQUIRED_BY, Gpu, License, Model
 from advisor.domain.yamlio import (
+    MAX_FILE_BYTES,
     Document,
     InputError,
     Problem,
     conversion_problem,
     did_you_mean,
     display_path,
+    oversize_message,
     read_yaml,
 )
 
@@ -62,6 +66,7 @@ class KnowledgeBase:
     fingerprint: str
     layers: list[str] = field(default_factory=list)
     origins: dict[tuple[str, str], Origin] = field(default_factory=dict)
+    _successors: dict[str, list[Model]] | None = field(default=None, repr=False, compare=False)
 
     @property
     def verified_through(self) -> dt.date | None:
@@ -77,22 +82,56 @@ class KnowledgeBase:
 
     def successors(self, model_id: str) -> list[Model]:
         """Models that name `model_id` as the version they supersede."""
-        return [m for m in self.models.values() if m.supersedes == model_id]
+        if self._successors is None:
+            index: dict[str, list[Model]] = {}
+            for m in self.models.values():
+                if m.supersedes is not None:
+                    index.setdefault(m.supersedes, []).append(m)
+            self._successors = index
+        return self._successors.get(model_id, [])
 
 
 def _yaml_files(root: Path) -> list[Path]:
     return sorted(p for p in root.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
 
 
+@dataclass(frozen=True)
+class _File:
+    """One knowledge file, read once: hashed for the fingerprint, parsed only when the cache misses."""
+
+    layer: int
+    root: Path
+    path: Path
+    raw: bytes | None
+    """None when the file was too large to read (reported as a problem)."""
+
+
+def _scan(dirs: Sequence[Path], problems: list[Problem]) -> list[_File]:
+    files: list[_File] = []
+    for index, root in enumerate(dirs):
+        if not root.is_dir():
+            problems.append(Problem(display_path(root), 0, "is not a directory; expected a knowledge directory"))
+            continue
+        for path in _yaml_files(root):
+            if path.stat().st_size > MAX_FILE_BYTES:
+                files.append(_File(index, root, path, None))
+            else:
+                files.append(_File(index, root, path, path.read_bytes()))
+    return files
+
+
+def _fingerprint(files: Sequence[_File]) -> str:
+    digest = hashlib.sha256()
+    for f in files:
+        digest.update(f"{f.layer}\0{f.path.relative_to(f.root).as_posix()}\0".encode())
+        digest.update(f.raw if f.raw is not None else b"<oversize>")
+        digest.update(b"\0")
+    return "sha256:" + digest.hexdigest()
+
+
 def fingerprint(dirs: Sequence[Path]) -> str:
     """sha256 over every knowledge file's relative path and bytes, layer by layer."""
-    digest = hashlib.sha256()
-    for index, root in enumerate(dirs):
-        for path in _yaml_files(root):
-            digest.update(f"{index}\0{path.relative_to(root).as_posix()}\0".encode())
-            digest.update(path.read_bytes())
-            digest.update(b"\0")
-    return "sha256:" + digest.hexdigest()
+    return _fingerprint(_scan(dirs, []))
 
 
 class _Layer:
@@ -104,14 +143,11 @@ class _Layer:
         self.docs: dict[tuple[str, str], tuple[Document, list[str | int]]] = {}
 
 
-def _read_layer(root: Path, problems: list[Problem]) -> _Layer:
+def _read_layer(files: Sequence[_File], problems: list[Problem]) -> _Layer:
     layer = _Layer()
-    if not root.is_dir():
-        problems.append(Problem(display_path(root), 0, "is not a directory; expected a knowledge directory"))
-        return layer
-    for path in _yaml_files(root):
-        kind = path.relative_to(root).parts[0]
-        shown = display_path(path)
+    for f in files:
+        kind = f.path.relative_to(f.root).parts[0]
+        shown = display_path(f.path)
         if kind not in KINDS:
             problems.append(
                 Problem(
@@ -120,7 +156,7 @@ def _read_layer(root: Path, problems: list[Problem]) -> _Layer:
             )
             continue
         try:
-            doc = read_yaml(path)
+            doc = read_yaml(f.path, f.raw)
         except InputError as exc:
             problems.extend(exc.problems)
             continue
@@ -163,28 +199,130 @@ def _read_entries(doc: Document, kind: str, layer: _Layer, problems: list[Proble
         layer.docs[key] = (doc, base)
 
 
-def load(extra_dirs: Iterable[Path] = (), *, bundled: bool = True) -> KnowledgeBase:
-    """Load the bundled knowledge (unless `bundled=False`) with `extra_dirs` layered over it."""
+class _Snapshot(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    """What the cache keeps: the validated entries of one knowledge set."""
+
+    licenses: list[License]
+    models: list[Model]
+    gpus: list[Gpu]
+
+
+CACHE_ENV = "ADVISOR_CACHE_DIR"
+"""Environment variable naming the cache directory; `off` disables the cache."""
+
+
+def _cache_path(fingerprint_: str) -> Path | None:
+    import os
+
+    setting = os.environ.get(CACHE_ENV)
+    if setting == "off":
+        return None
+    if setting:
+        directory = Path(setting)
+    else:
+        from platformdirs import user_cache_path
+
+        directory = user_cache_path("advisor")
+    schema_source = Path(__file__).with_name("schema.py").read_bytes()
+    key = hashlib.sha256(f"{fingerprint_}|{__version__}|".encode() + schema_source).hexdigest()[:32]
+    return directory / f"knowledge-{key}.msgpack"
+
+
+def _read_cache(path: Path | None) -> _Snapshot | None:
+    """The cached snapshot, or None if absent, unreadable, corrupt or of another shape (never trusted blindly)."""
+    if path is None:
+        return None
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return None
+    gc.disable()  # decoding creates many objects and no cycles; collecting meanwhile only costs time
+    try:
+        snapshot: _Snapshot = msgspec.msgpack.decode(raw, type=_Snapshot)
+        return snapshot
+    except (msgspec.DecodeError, msgspec.ValidationError):
+        return None
+    finally:
+        gc.enable()
+
+
+def _write_cache(path: Path | None, snapshot: _Snapshot) -> None:
+    """Best effort: a read-only or full disk only means the next run parses again."""
+    if path is None:
+        return
+    import os
+    import tempfile
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".knowledge-", dir=path.parent)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(msgspec.msgpack.encode(snapshot))
+        os.replace(tmp, path)
+    except OSError:
+        return
+
+
+def load(extra_dirs: Iterable[Path] = (), *, bundled: bool = True, cache: bool = True) -> KnowledgeBase:
+    """Load the bundled knowledge (unless `bundled=False`) with `extra_dirs` layered over it.
+
+    A validated copy is cached under the content fingerprint, so a repeat run over unchanged files
+    skips parsing and validation; a missing, stale or corrupt cache is ignored and rebuilt.
+    """
     dirs = ([bundled_dir()] if bundled else []) + [Path(d) for d in extra_dirs]
     problems: list[Problem] = []
+    files = _scan(dirs, problems)
+    fp = _fingerprint(files)
+    layers = [display_path(d) for d in dirs]
+    cache_path = _cache_path(fp) if cache and not problems else None
+    snapshot = _read_cache(cache_path)
+    if snapshot is not None:
+        return _knowledge_base(snapshot.licenses, snapshot.models, snapshot.gpus, fp, layers, {})
+    for f in files:
+        if f.raw is None:
+            problems.append(Problem(display_path(f.path), 0, oversize_message(f.path.stat().st_size)))
     merged: dict[str, dict[str, Any]] = {kind: {} for kind in KINDS}
     origins: dict[tuple[str, str], Origin] = {}
     docs: dict[tuple[str, str], tuple[Document, list[str | int]]] = {}
-    for root in dirs:
-        layer = _read_layer(root, problems)
-        for kind in KINDS:
-            merged[kind].update(layer.entries[kind])
-        origins.update(layer.origins)
-        docs.update(layer.docs)
+    gc.disable()
+    try:
+        for index in range(len(dirs)):
+            layer = _read_layer([f for f in files if f.layer == index and f.raw is not None], problems)
+            for kind in KINDS:
+                merged[kind].update(layer.entries[kind])
+            origins.update(layer.origins)
+            docs.update(layer.docs)
+    finally:
+        gc.enable()
     problems.extend(_cross_check(merged, docs))
     if problems:
         raise InputError(problems)
+    kb = _knowledge_base(
+        list(merged["licenses"].values()),
+        list(merged["models"].values()),
+        list(merged["hardware"].values()),
+        fp,
+        layers,
+        origins,
+    )
+    _write_cache(cache_path, _Snapshot(list(kb.licenses.values()), list(kb.models.values()), list(kb.gpus.values())))
+    return kb
+
+
+def _knowledge_base(
+    licenses: list[License],
+    models: list[Model],
+    gpus: list[Gpu],
+    fp: str,
+    layers: list[str],
+    origins: dict[tuple[str, str], Origin],
+) -> KnowledgeBase:
     return KnowledgeBase(
-        licenses=dict(sorted(merged["licenses"].items())),
-        models=dict(sorted(merged["models"].items())),
-        gpus=dict(sorted(merged["hardware"].items(), key=lambda kv: kv[1].memory_gb)),
-        fingerprint=fingerprint(dirs),
-        layers=[display_path(d) for d in dirs],
+        licenses={lic.id: lic for lic in sorted(licenses, key=lambda e: e.id)},
+        models={m.id: m for m in sorted(models, key=lambda e: e.id)},
+        gpus={g.id: g for g in sorted(gpus, key=lambda g: (g.memory_gb, g.id))},
+        fingerprint=fp,
+        layers=layers,
         origins=origins,
     )
 

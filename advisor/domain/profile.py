@@ -150,7 +150,7 @@ def profile_yaml(profile: Profile) -> str:
     return yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
 
 
-def write_atomically(path: Path, text: str) -> None:
+def write_atomically(path: Path, text: str | bytes) -> None:
     """Write `text` to `path` so that a reader sees the old file or the new one, never a part."""
     path = Path(path)
     directory = path.parent if str(path.parent) else Path(".")
@@ -159,8 +159,8 @@ def write_atomically(path: Path, text: str) -> None:
     except OSError as exc:
         raise InputError([Problem(display_path(path), 0, f"cannot write here: {exc.strerror}")]) from None
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(text.encode("utf-8") if isinstance(text, str) else text)
         os.replace(tmp, path)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)

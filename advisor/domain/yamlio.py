@@ -161,7 +161,7 @@ def read_yaml(path: Path, raw: bytes | None = None) -> Document:
     if raw is None:
         try:
             if path.stat().st_size > MAX_FILE_BYTES:
-                raise InputError([Problem(shown, 0, _oversize(path.stat().st_size))])
+                raise InputError([Problem(shown, 0, oversize_message(path.stat().st_size))])
             raw = path.read_bytes()
         except FileNotFoundError:
             raise InputError([Problem(shown, 0, "no such file")]) from None
@@ -170,7 +170,7 @@ def read_yaml(path: Path, raw: bytes | None = None) -> Document:
         except OSError as exc:
             raise InputError([Problem(shown, 0, f"cannot be read: {exc.strerror}")]) from None
     if len(raw) > MAX_FILE_BYTES:
-        raise InputError([Problem(shown, 0, _oversize(len(raw)))])
+        raise InputError([Problem(shown, 0, oversize_message(len(raw)))])
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -210,7 +210,8 @@ def read_yaml(path: Path, raw: bytes | None = None) -> Document:
     return Document(shown, data, loader.lines)
 
 
-def _oversize(size: int) -> str:
+def oversize_message(size: int) -> str:
+    """The message for a file over the size limit."""
     return f"file is {size / 1024 / 1024:.1f} MiB; files over {MAX_FILE_BYTES // 1024 // 1024} MiB are refused"
 
 
