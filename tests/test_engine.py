@@ -239,3 +239,19 @@ def test_more_users_never_un_exclude_a_model(kb: KnowledgeBase, profile: Profile
     )
     after = {e.model for e in recommend(grown, kb, NOW).excluded}
     assert before <= after
+
+
+def test_a_model_whose_license_is_unconfirmed_carries_that_risk(kb: KnowledgeBase) -> None:
+    unconfirmed = [m.id for m in kb.models.values() if "license" in m.unverified]
+    assert unconfirmed, "the bundled knowledge records at least one unconfirmed license"
+    cautious = decide(kb, risk_tolerance="low")
+    for model in unconfirmed:
+        severity = risk_ids(cautious, model).get("license-unverified")
+        assert severity in ("high", None if excluded_for(cautious, model) else "high"), model
+
+
+def test_unconfirmed_facts_are_listed_on_each_candidate(kb: KnowledgeBase) -> None:
+    decision = decide(kb)
+    for c in decision.considered:
+        model = kb.models[c.model]
+        assert {f"model.{f}" for f in model.unverified} <= set(c.unverified)

@@ -78,6 +78,9 @@ class Candidate(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields
     cost: Cost | None = None
     fit: list[str] = []
     """Why it fits or falls short, one phrase each."""
+    unverified: list[str] = []
+    """Facts this entry rests on that the knowledge base could not confirm from a primary source
+    (`model.price`, `llama3.1/aup-most-recent-copy` ...): check these before relying on them."""
 
 
 class Excluded(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=True):

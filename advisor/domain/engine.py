@@ -55,7 +55,8 @@ TOLERANCE_FACTOR = {"low": 1.5, "medium": 1.0, "high": 0.6}
 VENDOR_CONTROL_SEVERITY: dict[str, Severity] = {"low": "high", "medium": "medium", "high": "low"}
 """How much a licensor's unilateral control matters, by the founder's risk tolerance."""
 _ROUTE_WORDS = {"api": "hosted API", "self_host": "self-hosted", "on_device": "on device"}
-SCORE_WEIGHTS = {"quality": 0.4, "cost": 0.25, "risk": 0.2, "ops": 0.15}
+SCORE_WEIGHTS = {"quality": 0.35, "cost": 0.25, "risk": 0.2, "ops": 0.1, "continuity": 0.05, "recency": 0.05}
+"""How much each part of fit counts: quality first, then cost and legal risk, then running it."""
 
 
 @dataclass(slots=True)
@@ -196,6 +197,18 @@ def _users(n: int) -> str:
     return str(n)
 
 
+def _short(lic: License) -> str:
+    """How a title names a license: its SPDX id where it has one (CC-BY-NC-4.0), else its name."""
+    return lic.spdx or lic.name
+
+
+def _evidence_label(risk: Risk) -> str:
+    """`llama3.2, eu-multimodal-exclusion` for a clause; `model entry: hosts` for a fact of the model."""
+    if risk.clause.startswith("model."):
+        return f"model entry: {risk.clause.removeprefix('model.')}"
+    return f"{risk.license}, {risk.clause}"
+
+
 def _names(items: list[str], most: int = 4) -> str:
     """`a, b, c and 5 more`: short enough for a sentence."""
     shown = ", ".join(items[:most])
@@ -235,7 +248,7 @@ def _license_rules(p: Profile, a: _LicenseFindings) -> None:
                     "commercial_use",
                     "commercial-use-forbidden",
                     "blocker",
-                    f"{lic.name} forbids commercial use",
+                    f"{_short(lic)} forbids commercial use",
                     "Your product earns money, directly or indirectly; this license grants no rights for that.",
                     "Pick a model under a commercial license, or negotiate a commercial license with the vendor.",
                 )
@@ -247,12 +260,12 @@ def _license_rules(p: Profile, a: _LicenseFindings) -> None:
                     "commercial_use",
                     "commercial-use-forbidden-later",
                     "medium",
-                    f"{lic.name} forbids commercial use",
+                    f"{_short(lic)} forbids commercial use",
                     "Fine for a non-commercial or internal tool today, but the day the product earns money the license no longer covers it.",
                     "Plan the switch (or a commercial license) before launch.",
                 )
             )
-            a.watch("commercial == true", f"{lic.name} forbids commercial use", lic.url)
+            a.watch("commercial == true", f"{_short(lic)} forbids commercial use", lic.url)
 
     if lic.mau_limit is not None:
         _mau_rules(p, a, lic.mau_limit)
@@ -269,7 +282,7 @@ def _license_rules(p: Profile, a: _LicenseFindings) -> None:
                     "revenue_limit",
                     "revenue-threshold",
                     "blocker",
-                    f"Revenue above {lic.name}'s US${_users(limit)} threshold",
+                    f"Revenue above {_short(lic)}'s US${_users(limit)} threshold",
                     f"Your annual revenue (US${_users(revenue)}) is above US${_users(limit)}; the free grant does not cover you.",
                     "Buy the vendor's enterprise license or pick another model.",
                 )
@@ -281,7 +294,7 @@ def _license_rules(p: Profile, a: _LicenseFindings) -> None:
                     "revenue_limit",
                     "revenue-threshold-24m",
                     "high",
-                    f"Revenue projected to pass {lic.name}'s US${_users(limit)} threshold",
+                    f"Revenue projected to pass {_short(lic)}'s US${_users(limit)} threshold",
                     f"If revenue grows with users (×{growth:.1f} in 24 months), it reaches about US${_users(int(projected))}; above US${_users(limit)} you need a paid license.",
                     "Budget for the vendor's enterprise license, or keep a migration path to another model.",
                 )
@@ -289,7 +302,7 @@ def _license_rules(p: Profile, a: _LicenseFindings) -> None:
         if revenue <= limit:
             a.watch(
                 f"annual_revenue_usd > {limit}",
-                f"{lic.name} needs a paid license above US${_users(limit)} annual revenue",
+                f"{_short(lic)} needs a paid license above US${_users(limit)} annual revenue",
                 _evidence_url(lic, "revenue_limit"),
             )
 
@@ -316,7 +329,7 @@ def _license_rules(p: Profile, a: _LicenseFindings) -> None:
         if not p.distribute_weights:
             a.watch(
                 "distribute_weights == true",
-                f"derivatives (such as fine-tunes) must be released under {lic.name}",
+                f"derivatives (such as fine-tunes) must be released under {_short(lic)}",
                 lic.url,
             )
 
@@ -375,7 +388,7 @@ def _mau_rules(p: Profile, a: _LicenseFindings, limit: int) -> None:
                     "mau_limit",
                     "mau-threshold",
                     "blocker",
-                    f"Above {lic.name}'s {_users(limit)}-user threshold",
+                    f"Above {_short(lic)}'s {_users(limit)}-user threshold",
                     f"With {_users(now)} monthly active users you need a separate license from {a.vendor} for any version released while you are above {_users(limit)}.",
                     "Request the vendor's license before relying on this model.",
                 )
@@ -395,7 +408,7 @@ def _mau_rules(p: Profile, a: _LicenseFindings, limit: int) -> None:
         if now <= limit:
             a.watch(
                 f"monthly_active_users > {limit}",
-                f"versions of {lic.name} models released after you pass {_users(limit)} users need a separate license",
+                f"versions of {_short(lic)} models released after you pass {_users(limit)} users need a separate license",
                 source,
             )
         return
@@ -406,7 +419,7 @@ def _mau_rules(p: Profile, a: _LicenseFindings, limit: int) -> None:
                 "mau_limit",
                 "mau-threshold",
                 "blocker",
-                f"Above {lic.name}'s {_users(limit)}-user threshold",
+                f"Above {_short(lic)}'s {_users(limit)}-user threshold",
                 f"With {_users(now)} monthly active users the license requires a separate grant from the vendor.",
                 "Request the vendor's license before relying on this model.",
             )
@@ -418,7 +431,7 @@ def _mau_rules(p: Profile, a: _LicenseFindings, limit: int) -> None:
                 "mau_limit",
                 "mau-threshold-24m",
                 "high",
-                f"Projected to pass {lic.name}'s {_users(limit)}-user threshold",
+                f"Projected to pass {_short(lic)}'s {_users(limit)}-user threshold",
                 f"You expect {_users(later)} monthly active users in 24 months; above {_users(limit)} you need a separate license from the vendor, on its terms.",
                 "Budget for the license or plan a migration before you cross the threshold.",
             )
@@ -430,7 +443,7 @@ def _mau_rules(p: Profile, a: _LicenseFindings, limit: int) -> None:
                 "mau_limit",
                 "mau-threshold-near",
                 "low",
-                f"Within reach of {lic.name}'s {_users(limit)}-user threshold",
+                f"Within reach of {_short(lic)}'s {_users(limit)}-user threshold",
                 f"Your 24-month projection ({_users(later)}) is more than half the threshold.",
                 "Track monthly active users against the threshold.",
             )
@@ -438,7 +451,7 @@ def _mau_rules(p: Profile, a: _LicenseFindings, limit: int) -> None:
     if now <= limit:
         a.watch(
             f"monthly_active_users > {limit}",
-            f"{lic.name} requires a separate license above {_users(limit)} monthly active users",
+            f"{_short(lic)} requires a separate license above {_users(limit)} monthly active users",
             source,
         )
 
@@ -458,7 +471,7 @@ def _region_rules(p: Profile, a: _LicenseFindings) -> None:
                 "region-exclusion",
                 "blocker",
                 f"No rights for {kinds}models to companies established in {regions}",
-                f"Your company is established in {p.established_in}; {lic.name} does not grant it rights to use this model. "
+                f"Your company is established in {p.established_in}; {_short(lic)} does not grant it rights to use this model. "
                 "The exception covers end users of a product built by someone else, not the company building it.",
                 "Pick a model without this exclusion, or build through an entity established elsewhere (take legal advice).",
             )
@@ -470,7 +483,7 @@ def _region_rules(p: Profile, a: _LicenseFindings) -> None:
                 "region_exclusion",
                 "region-exclusion-siblings",
                 "low",
-                f"{lic.name} excludes {kinds}models for companies in {regions}",
+                f"{_short(lic)} excludes {kinds}models for companies in {regions}",
                 f"This model is not affected, but moving to a {kinds}sibling under the same terms would be.",
                 "Keep vision features on a model without this exclusion.",
             )
@@ -478,7 +491,7 @@ def _region_rules(p: Profile, a: _LicenseFindings) -> None:
     elif in_scope:
         a.watch(
             f"established_in == {lic.region_exclusions[0]}",
-            f"{lic.name} grants no rights for {kinds}models to companies established in {regions}",
+            f"{_short(lic)} grants no rights for {kinds}models to companies established in {regions}",
             _evidence_url(lic, "region_exclusion"),
         )
 
@@ -489,9 +502,9 @@ def _output_training_rules(p: Profile, a: _LicenseFindings) -> None:
         return
     if not p.train_on_outputs:
         effect = (
-            f"{lic.name} forbids using outputs to improve other models"
+            f"{_short(lic)} forbids using outputs to improve other models"
             if lic.output_training == "forbidden"
-            else f"{lic.name} limits using outputs to train other models"
+            else f"{_short(lic)} limits using outputs to train other models"
         )
         a.watch("train_on_outputs == true", effect, lic.url)
         return
@@ -712,6 +725,20 @@ def _model_rules(p: Profile, a: _Assessment, kb: KnowledgeBase, today: dt.date) 
                 )
             )
 
+    if "license" in m.unverified:
+        repo = f" ({m.hf_repo})" if m.hf_repo else ""
+        a.risks.append(
+            _model_risk(
+                m,
+                "license",
+                "license-unverified",
+                VENDOR_CONTROL_SEVERITY[p.risk_tolerance],
+                "License not confirmed from a primary source",
+                f"The knowledge base lists {m.license} for {m.name}, but could not confirm it from the model's own license file or card.",
+                f"Read the license shipped with the weights{repo} before building on it.",
+            )
+        )
+
     successors = kb.successors(m.id)
     if successors:
         newer = successors[0]
@@ -836,7 +863,7 @@ def _budget_rule(p: Profile, a: _Assessment) -> None:
         )
 
 
-def _fit_and_score(p: Profile, a: _Assessment, reference_cost: float) -> None:
+def _fit_and_score(p: Profile, a: _Assessment, reference_cost: float, today: dt.date) -> None:
     m = a.model
     gap = TIER[p.quality] - TIER[m.quality]
     quality = 1.0 if gap <= 0 else (0.55 if gap == 1 else 0.15)
@@ -849,26 +876,52 @@ def _fit_and_score(p: Profile, a: _Assessment, reference_cost: float) -> None:
     if p.use_case == "rag" and m.context_tokens < RAG_MIN_CONTEXT:
         quality *= 0.7
         a.fit.append(f"short context for retrieval ({m.context_tokens:,} tokens)")
+
     cost_value = a.cost.monthly_usd if a.cost else reference_cost * 4
+    relative = 1 / (1 + cost_value / max(reference_cost, 1.0))
     if p.budget_usd_per_month:
         ratio = cost_value / p.budget_usd_per_month
-        cost = 1 - 0.3 * ratio if ratio <= 1 else max(0.0, 0.7 - 0.35 * (ratio - 1))
+        within = 1 - 0.3 * ratio if ratio <= 1 else max(0.0, 0.7 - 0.35 * (ratio - 1))
+        cost = 0.6 * within + 0.4 * relative
     else:
-        cost = 1 / (1 + cost_value / max(reference_cost, 1.0))
+        cost = relative
+
     penalty = sum(RISK_WEIGHT[r.severity] for r in a.risks) * TOLERANCE_FACTOR[p.risk_tolerance]
     risk = max(0.0, 1 - penalty)
+
     route = a.cost.route if a.cost else "self_host"
     if route == "api":
         ops = 1.0 if m.weights == "closed" else 0.9
     elif route == "on_device":
         ops = {"none": 0.4, "some": 0.8, "strong": 1.0}[p.ml_team]
+        small = (m.params_b or ON_DEVICE_MAX_PARAMS_B) <= ON_DEVICE_MAX_PARAMS_B / 2
+        ops *= 1.0 if small else 0.85  # smaller models leave users' memory and battery alone
+        if small:
+            a.fit.append("small enough for phones as well as laptops")
     else:
         ops = {"none": 0.3, "some": 0.75, "strong": 1.0}[p.ml_team]
+
+    if m.weights == "open":
+        continuity = 0.6 + 0.1 * min(len(m.hosts), 4)  # anyone can serve open weights; more hosts, less lock-in
+        if len(m.hosts) >= 3:
+            a.fit.append(f"served by {len(m.hosts)} independent hosts")
+    else:
+        continuity = 0.4  # one vendor decides price, terms and retirement
+
+    age_days = (today - m.released).days
+    recency = 1.0 if age_days <= 365 else (0.7 if age_days <= 730 else 0.4)
+    if age_days > 730:
+        a.fit.append(f"released {m.released.year}: newer models usually do more for less")
+
+    unconfirmed = len([f for f in m.unverified if f != "license"])  # the license itself is a risk above
     score = (
-        SCORE_WEIGHTS["quality"] * quality
+        -min(0.01 * unconfirmed, 0.04)  # between equals, prefer the entry whose facts are confirmed
+        + SCORE_WEIGHTS["quality"] * quality
         + SCORE_WEIGHTS["cost"] * cost
         + SCORE_WEIGHTS["risk"] * risk
         + SCORE_WEIGHTS["ops"] * ops
+        + SCORE_WEIGHTS["continuity"] * continuity
+        + SCORE_WEIGHTS["recency"] * recency
     )
     a.score = round(score, 4)
 
@@ -913,6 +966,10 @@ def _candidate(a: _Assessment) -> Candidate:
         vendor=a.model.vendor,
         cost=_cost_record(a),
         fit=a.fit,
+        unverified=sorted(
+            {f"model.{name}" for name in a.model.unverified}
+            | {f"{r.license}/{r.clause}" for r in a.risks if not r.verified and not r.clause.startswith("model.")}
+        ),
     )
 
 
@@ -1068,20 +1125,30 @@ def _rationale(
         )
     if considered:
         top = considered[0]
-        if top.cost is not None:
+        if top.cost is not None and top.cost.route == "on_device":
+            lines.append(
+                f"{top.model.name} runs on your users' devices: no inference bill, but it must fit their memory."
+            )
+        elif top.cost is not None and p.use_case == "image_generation":
+            lines.append(
+                f"Serving {top.model.name} costs about {_usd(top.cost.monthly_usd)} a month ({top.cost.basis})."
+            )
+        elif top.cost is not None:
             lines.append(
                 f"At {p.monthly_tokens / 1e6:,.0f}M tokens a month, {top.model.name} costs about {_usd(top.cost.monthly_usd)} a month ({top.cost.basis})."
             )
-        opens = [a for a in considered if a.model.weights == "open" and a.break_even]
-        if opens and opens[0].break_even:
+        if top.break_even and top.cost is not None and top.cost.route == "api":
             lines.append(
-                f"Self-hosting {opens[0].model.name} beats its hosted API price from about {opens[0].break_even / 1e6:,.0f}M tokens a month."
+                f"Self-hosting {top.model.name} beats its hosted price from about {top.break_even / 1e6:,.0f}M tokens a month; "
+                f"you are at {p.monthly_tokens / 1e6:,.0f}M."
+            )
+        elif top.cost is not None and top.cost.route == "self_host" and top.model.price is not None:
+            lines.append(
+                f"At your volume, running {top.model.name} on your own GPUs is cheaper than paying a host per token."
             )
         worst = _sorted_risks(top.risks)
         if worst and worst[0].severity in ("high", "medium"):
-            lines.append(
-                f"The main risk of {top.model.name}: {worst[0].title} ({worst[0].license}, {worst[0].clause})."
-            )
+            lines.append(f"The main risk of {top.model.name}: {worst[0].title} ({_evidence_label(worst[0])}).")
     if p.ml_team == "none":
         lines.append("With no ML team yet, APIs or hosted open weights avoid running GPUs yourselves.")
     return lines
@@ -1117,7 +1184,7 @@ def recommend(profile: Profile, kb: KnowledgeBase, now: dt.datetime) -> Decision
     costs = sorted(a.cost.monthly_usd for a in open_ if a.cost is not None)
     reference = costs[len(costs) // 2] if costs else 1.0
     for a in open_:
-        _fit_and_score(profile, a, reference)
+        _fit_and_score(profile, a, reference, today)
     considered = sorted(open_, key=lambda a: (-a.score, a.model.id))
     excluded = sorted((a for a in assessments if a.blocked), key=lambda a: a.model.id)
     considered_ids = {a.model.id for a in considered}

@@ -853,7 +853,7 @@ def format_number(value: float) -> str:
 def short_number(value: float) -> str:
     """A number in a few characters, in the notation `parse_number` reads: `2M`, `1.5k`, `750`, `1.2B`."""
     for size, suffix in ((1_000_000_000, "B"), (1_000_000, "M"), (1_000, "k")):
-        if abs(value) >= size:
+        if abs(value) >= size * 0.9995:  # 999,999 is `1M`, not `1,000k`
             scaled = value / size
             text = f"{scaled:.1f}".removesuffix(".0") if scaled < 100 else f"{scaled:,.0f}"
             return text + suffix

@@ -77,7 +77,10 @@ def _value(value: Any) -> str:
 
 
 def _evidence(risk: Risk) -> Inlines:
-    label = f"{risk.license}, {risk.clause}"
+    if risk.clause.startswith("model."):
+        label = f"model entry ({risk.clause.removeprefix('model.')}), license {risk.license}"
+    else:
+        label = f"{risk.license}, {risk.clause}"
     return [t("Source: "), link(label, risk.source) if risk.source else t(label)]
 
 
@@ -177,6 +180,13 @@ def build_document(decision: Decision) -> Document:
                 )
         if c.fit:
             facts.append([b("Fit: "), t("; ".join(c.fit) + ".")])
+        if c.unverified:
+            facts.append(
+                [
+                    b("Not confirmed from a primary source: "),
+                    t(", ".join(c.unverified) + ". Check these before relying on them."),
+                ]
+            )
         doc.add(Bullets(facts))
         if c.obligations:
             doc.add(Paragraph([b("Obligations")]), Bullets([[t(o)] for o in c.obligations]))
