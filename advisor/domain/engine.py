@@ -13,6 +13,8 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+import msgspec
+
 from advisor import __version__
 from advisor.domain.costs import (
     ASSUMPTIONS,
@@ -79,6 +81,17 @@ class _Assessment:
         return self.blocked
 
 
+def _trigger_order(trigger: str, effect: str) -> tuple[str, float, str, str]:
+    """Sort triggers by the answer they watch, then by threshold as a number (2.5e9 before 1.0e10)."""
+    name, _, rest = trigger.partition(" ")
+    value = rest.split(" ", 1)[-1]
+    try:
+        number = float(value)
+    except ValueError:
+        number = 0.0
+    return (name, number, value, effect)
+
+
 @dataclass
 class _Watches:
     """Conditions that would change the answer, collected per (trigger, effect) with the models they touch."""
@@ -92,7 +105,7 @@ class _Watches:
     def sorted(self, keep: set[str]) -> list[Watch]:
         """The watch list, restricted to the models in `keep`, in a stable order."""
         watches = []
-        for (trigger, effect), (models, source) in sorted(self.entries.items(), key=lambda kv: kv[0]):
+        for (trigger, effect), (models, source) in sorted(self.entries.items(), key=lambda kv: _trigger_order(*kv[0])):
             kept = sorted(models & keep)
             if kept:
                 watches.append(Watch(trigger=trigger, effect=effect, models=kept, source=source))
@@ -490,7 +503,9 @@ def _region_rules(p: Profile, a: _LicenseFindings) -> None:
         )
     elif in_scope:
         a.watch(
-            f"established_in == {lic.region_exclusions[0]}",
+            f"established_in == {lic.region_exclusions[0]}"
+            if len(lic.region_exclusions) == 1
+            else f"established_in in [{', '.join(lic.region_exclusions)}]",
             f"{_short(lic)} grants no rights for {kinds}models to companies established in {regions}",
             _evidence_url(lic, "region_exclusion"),
         )
@@ -974,13 +989,20 @@ def _candidate(a: _Assessment) -> Candidate:
 
 
 def _decision_risks(candidates: list[Candidate]) -> list[Risk]:
+    """The shortlist's risks, each once, with the models it applies to.
+
+    A clause finding is the same finding for every model under that license; a finding about a
+    model's own entry (its hosts, its retirement) is merged by kind, keeping the first model's detail.
+    """
     merged: dict[tuple[str, str, str], Risk] = {}
     for c in candidates:
         for r in c.risks:
-            key = (r.id, r.license, r.clause)
+            key = (r.id, "", "") if r.clause.startswith("model.") else (r.id, r.license, r.clause)
             known = merged.get(key)
-            models = sorted({*(known.models if known else []), c.model})
-            merged[key] = Risk(**{**{f: getattr(r, f) for f in r.__struct_fields__}, "models": models})
+            if known is None:
+                merged[key] = msgspec.structs.replace(r, models=[c.model])
+            else:
+                merged[key] = msgspec.structs.replace(known, models=[*known.models, c.model])
     return _sorted_risks(merged.values())
 
 
@@ -1187,12 +1209,19 @@ def recommend(profile: Profile, kb: KnowledgeBase, now: dt.datetime) -> Decision
         _fit_and_score(profile, a, reference, today)
     considered = sorted(open_, key=lambda a: (-a.score, a.model.id))
     excluded = sorted((a for a in assessments if a.blocked), key=lambda a: a.model.id)
-    considered_ids = {a.model.id for a in considered}
+    strategy, reasons = _strategy(profile, considered)
+    split = _split(profile, strategy, considered, gpus)
+    # What would change *this* answer: the shortlist and the plan's models, not every candidate.
+    answer = {a.model.id for a in considered[:SHORTLIST_SIZE]}
+    if split is not None:
+        answer |= {m for m in (split.primary, split.secondary, split.fallback) if m}
     for a in considered:
+        if a.model.id not in answer:
+            continue
         if a.break_even and a.cost is not None and a.cost.route == "api":
             watch.add(
                 f"monthly_tokens > {a.break_even}",
-                f"self-hosting {a.model.name} becomes cheaper than its hosted API",
+                f"self-hosting {a.model.name} becomes cheaper than its hosted API (about {a.break_even / 1e6:,.0f}M tokens a month)",
                 a.model.id,
                 a.cost.source,
             )
@@ -1203,9 +1232,7 @@ def recommend(profile: Profile, kb: KnowledgeBase, now: dt.datetime) -> Decision
                 a.model.id,
                 a.model.sources[0] if a.model.sources else None,
             )
-    watches = watch.sorted(considered_ids)
-    strategy, reasons = _strategy(profile, considered)
-    split = _split(profile, strategy, considered, gpus)
+    watches = watch.sorted(answer)
     candidates = [_candidate(a) for a in considered]
     shortlist = candidates[:SHORTLIST_SIZE]
     primary = next((c for c in candidates if split and c.model == split.primary), None)
