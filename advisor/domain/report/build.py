@@ -54,6 +54,7 @@ PROFILE_LABELS: dict[str, str] = {
     "ml_team": "ML team",
     "risk_tolerance": "Risk tolerance",
 }
+ROUTE_LABEL = {"api": "API", "self_host": "self-hosted", "on_device": "on device"}
 SEVERITY_LABEL = {"blocker": "BLOCKER", "high": "HIGH", "medium": "MEDIUM", "low": "LOW"}
 
 
@@ -147,7 +148,7 @@ def build_document(decision: Decision) -> Document:
                         [b(c.name or c.model)],
                         [code(c.license)],
                         [t(c.weights)],
-                        [t((c.cost.route if c.cost else "—").replace("_", "-"))],
+                        [t(ROUTE_LABEL[c.cost.route] if c.cost else "—")],
                         [t(usd(c.monthly_cost_usd))],
                         [t(f"{c.score:.2f}")],
                         [t(_top_risk(c))],
