@@ -272,3 +272,26 @@ def test_watch_list_covers_the_answer_in_numeric_order() -> None:
     assert tokens == sorted(tokens)
     answer = {c.model for c in decision.shortlist} | {decision.plan.fallback} if decision.plan else set()
     assert all(set(w.models) <= answer for w in decision.watch)
+
+
+@pytest.mark.parametrize(
+    ("sensitivity", "promise"),
+    [("regulated", True), ("confidential", False)],
+)
+def test_hybrid_keeps_sensitive_data_on_the_open_model_only_when_it_is_self_hosted(
+    sensitivity: str, promise: bool
+) -> None:
+    from advisor.domain.knowledge import load
+
+    from .conftest import FIXTURES
+
+    small = load([FIXTURES / "kb_small"], bundled=False)
+    profile = msgspec.convert(
+        {"use_case": "chat", "quality": "frontier", "data_sensitivity": sensitivity, "monthly_tokens": 200_000_000},
+        Profile,
+    )
+    decision = recommend(profile, small, NOW)
+    assert decision.strategy == "hybrid" and decision.plan is not None
+    routing = decision.plan.routing
+    assert ("everything containing sensitive data" in routing) is promise
+    assert ("runs through a hosted provider" in routing) is not promise

@@ -1074,27 +1074,33 @@ def _split(p: Profile, strategy: Strategy, considered: list[_Assessment], gpus: 
         return None
 
     if strategy == "hybrid" and opens and closeds:
-        cheaper, dearer = sorted(
-            (opens[0], closeds[0]), key=lambda a: (a.cost.monthly_usd if a.cost else math.inf, a.model.id)
-        )
-        bulk = int(p.monthly_tokens * HYBRID_PRIMARY_SHARE)
-        rest = p.monthly_tokens - bulk
-        cost = _route_cost(cheaper, bulk, gpus) + _route_cost(dearer, rest, gpus)
         sensitive = p.data_sensitivity in ("confidential", "regulated")
         open_part, closed_part = opens[0], closeds[0]
+        if sensitive:  # the bulk, sensitive data included, stays on the open model; the API gets the rest
+            bulk_model, rest_model = open_part, closed_part
+        else:  # the cheaper model carries the bulk
+            bulk_model, rest_model = sorted(
+                (open_part, closed_part), key=lambda a: (a.cost.monthly_usd if a.cost else math.inf, a.model.id)
+            )
+        bulk = int(p.monthly_tokens * HYBRID_PRIMARY_SHARE)
+        rest = p.monthly_tokens - bulk
+        cost = _route_cost(bulk_model, bulk, gpus) + _route_cost(rest_model, rest, gpus)
+        own_infra = open_part.cost is not None and open_part.cost.route == "self_host"
+        keeps_sensitive = sensitive and bulk_model is open_part and own_infra
         routing = (
             f"Send {HYBRID_PRIMARY_SHARE:.0%} of traffic — routine requests"
-            + (" and everything containing sensitive data" if sensitive and cheaper is open_part else "")
-            + f" — to {cheaper.model.name}; send the hardest {1 - HYBRID_PRIMARY_SHARE:.0%}"
-            + (" (only non-sensitive requests)" if sensitive and dearer is closed_part else "")
-            + f" to {dearer.model.name}."
+            + (" and everything containing sensitive data" if keeps_sensitive else "")
+            + f" — to {bulk_model.model.name}; send the hardest {1 - HYBRID_PRIMARY_SHARE:.0%}"
+            + (" (only non-sensitive requests)" if keeps_sensitive and rest_model is closed_part else "")
+            + f" to {rest_model.model.name}."
+            + (_hosted_sensitive_note(open_part) if sensitive and not own_infra else "")
         )
         return Split(
-            primary=cheaper.model.id,
+            primary=bulk_model.model.id,
             primary_share=HYBRID_PRIMARY_SHARE,
-            secondary=dearer.model.id,
+            secondary=rest_model.model.id,
             routing=routing,
-            fallback=dearer.model.id,
+            fallback=rest_model.model.id,
             fallback_plan=f"Keep one prompt format and evaluation set for both: if either becomes unavailable (outage, retirement, license change), route all traffic to the other ({open_part.model.name} keeps working whatever {closed_part.model.vendor.capitalize()} decides).",
             monthly_cost_usd=round(cost, 2),
         )
@@ -1114,6 +1120,19 @@ def _split(p: Profile, strategy: Strategy, considered: list[_Assessment], gpus: 
         fallback=backup.model.id if backup else None,
         fallback_plan=plan,
         monthly_cost_usd=primary.cost.monthly_usd if primary.cost else 0.0,
+    )
+
+
+def _hosted_sensitive_note(a: _Assessment) -> str:
+    """What to do about sensitive data when the open part of a plan runs at a third-party host."""
+    if a.self_host_usd is None:
+        return (
+            f" {a.model.name} runs through a hosted provider and no single-node GPU setup in the knowledge base"
+            " serves it: keep sensitive data off it, or sign the host's data processing agreement."
+        )
+    return (
+        f" {a.model.name} runs through a hosted provider at this volume: self-host it (about"
+        f" {_usd(a.self_host_usd)}/month) if sensitive data must stay on your infrastructure."
     )
 
 
