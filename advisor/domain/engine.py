@@ -51,7 +51,7 @@ RAG_MIN_CONTEXT = 32_768
 HYBRID_MARGIN = 0.05
 """Scores closer than this make the best open and best closed options a toss-up: use both."""
 HYBRID_PRIMARY_SHARE = 0.8
-"""In a hybrid split, the cheaper model takes this share of the tokens."""
+"""In a hybrid split, the model carrying the bulk (the cheaper one, or the open one for sensitive data) takes this share."""
 RISK_WEIGHT: dict[str, float] = {"blocker": 1.0, "high": 0.3, "medium": 0.12, "low": 0.03}
 TOLERANCE_FACTOR = {"low": 1.5, "medium": 1.0, "high": 0.6}
 VENDOR_CONTROL_SEVERITY: dict[str, Severity] = {"low": "high", "medium": "medium", "high": "low"}
