@@ -391,22 +391,31 @@ def _license_rules(p: Profile, a: _LicenseFindings) -> None:
 
 def _mau_rules(p: Profile, a: _LicenseFindings, limit: int) -> None:
     lic = a.lic
-    source = _evidence_url(lic, "mau_limit")
     now, later = p.monthly_active_users, p.users_24m
-    if lic.mau_test == "on_release_date":
-        if now > limit:
-            a.risks.append(
-                _clause_risk(
-                    lic,
-                    "mau_limit",
-                    "mau-threshold",
-                    "blocker",
-                    f"Above {_short(lic)}'s {_users(limit)}-user threshold",
-                    f"With {_users(now)} monthly active users you need a separate license from {a.vendor} for any version released while you are above {_users(limit)}.",
-                    "Request the vendor's license before relying on this model.",
-                )
+    on_release = lic.mau_test == "on_release_date"
+    if now > limit:
+        a.risks.append(
+            _clause_risk(
+                lic,
+                "mau_limit",
+                "mau-threshold",
+                "blocker",
+                f"Above {_short(lic)}'s {_users(limit)}-user threshold",
+                f"With {_users(now)} monthly active users you need a separate license from {a.vendor}"
+                + (f" for any version released while you are above {_users(limit)}." if on_release else "."),
+                "Request the vendor's license before relying on this model.",
             )
-        elif later > limit:
+        )
+        return  # already past it: nothing left to watch for
+    a.watch(
+        f"monthly_active_users > {limit}",
+        f"versions of {_short(lic)} models released after you pass {_users(limit)} users need a separate license"
+        if on_release
+        else f"{_short(lic)} requires a separate license above {_users(limit)} monthly active users",
+        _evidence_url(lic, "mau_limit"),
+    )
+    if on_release:
+        if later > limit:
             a.risks.append(
                 _clause_risk(
                     lic,
@@ -418,26 +427,8 @@ def _mau_rules(p: Profile, a: _LicenseFindings, limit: int) -> None:
                     "Expect to negotiate with the vendor before upgrading, or plan a move to a model without a user cap.",
                 )
             )
-        if now <= limit:
-            a.watch(
-                f"monthly_active_users > {limit}",
-                f"versions of {_short(lic)} models released after you pass {_users(limit)} users need a separate license",
-                source,
-            )
         return
-    if now > limit:
-        a.risks.append(
-            _clause_risk(
-                lic,
-                "mau_limit",
-                "mau-threshold",
-                "blocker",
-                f"Above {_short(lic)}'s {_users(limit)}-user threshold",
-                f"With {_users(now)} monthly active users the license requires a separate grant from the vendor.",
-                "Request the vendor's license before relying on this model.",
-            )
-        )
-    elif later > limit:
+    if later > limit:
         a.risks.append(
             _clause_risk(
                 lic,
@@ -460,12 +451,6 @@ def _mau_rules(p: Profile, a: _LicenseFindings, limit: int) -> None:
                 f"Your 24-month projection ({_users(later)}) is more than half the threshold.",
                 "Track monthly active users against the threshold.",
             )
-        )
-    if now <= limit:
-        a.watch(
-            f"monthly_active_users > {limit}",
-            f"{_short(lic)} requires a separate license above {_users(limit)} monthly active users",
-            source,
         )
 
 

@@ -263,23 +263,12 @@ def _parse_path(text: str) -> list[str | int]:
 
 def _field_names(tp: Any, path: Sequence[str | int]) -> list[str]:
     """The field names of the struct found by following `path` from type `tp`."""
-    info: Any = msgspec.inspect.type_info(tp)
-    for step in path:
-        info = _unwrap(info)
-        if isinstance(step, int) and isinstance(info, msgspec.inspect.ListType):
-            info = info.item_type
-        elif isinstance(step, str) and isinstance(info, msgspec.inspect.StructType):
-            match = [f for f in info.fields if f.encode_name == step]
-            if not match:
-                return []
-            info = match[0].type
-        else:
-            return []
-    info = _unwrap(info)
+    info = _unwrap(_field_type(tp, path))
     return [f.encode_name for f in info.fields] if isinstance(info, msgspec.inspect.StructType) else []
 
 
 def _field_type(tp: Any, path: Sequence[str | int]) -> Any:
+    """The msgspec type info found by following `path` (keys and list indexes) from type `tp`, or None."""
     info: Any = msgspec.inspect.type_info(tp)
     for step in path:
         info = _unwrap(info)
