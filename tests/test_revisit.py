@@ -15,7 +15,7 @@ from advisor.cli import main
 from advisor.domain.decision import Decision
 from advisor.domain.engine import recommend
 from advisor.domain.knowledge import load
-from advisor.domain.profile import load_profile
+from advisor.domain.profile import Profile, load_profile
 from advisor.domain.revisit import Revisit, revisit
 
 from .conftest import FIXTURES
@@ -156,3 +156,17 @@ def test_cli_rejects_a_file_that_is_not_a_decision(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["revisit", str(bad)])
     assert result.exit_code == 2
     assert "decision.json: not a decision record" in result.output
+
+
+@pytest.mark.parametrize(("established_in", "severity"), [("DE", "high"), ("US", "low")])
+def test_a_multimodal_successor_brings_the_regional_exclusion_with_it(established_in: str, severity: str) -> None:
+    small = load([SMALL], bundled=False)
+    profile = msgspec.convert(
+        {"use_case": "chat", "established_in": established_in, "quality": "standard", "budget_usd_per_month": 100},
+        Profile,
+    )
+    saved = recommend(profile, small, DECIDED)
+    assert "acme-8b" in [c.model for c in saved.shortlist]
+    result = revisit(saved, load([SMALL, OVERLAYS / "multimodal-successor"], bundled=False), NOW)
+    [scope] = [c for c in result.changes if c.title.startswith("Regional exclusion for this model")]
+    assert (scope.severity, scope.before, scope.after, scope.clause) == (severity, "none", "EU", "eu-multimodal")

@@ -123,6 +123,44 @@ def license_differences(old: License, new: License) -> list[Change]:
     return changes
 
 
+def _excluded_regions(model: Model, lic: License) -> list[str]:
+    """The regions whose companies get no rights to this model (a modality-scoped exclusion only if it applies)."""
+    scope = set(lic.region_exclusion_modalities)
+    return lic.region_exclusions if not scope or scope & set(model.modalities) else []
+
+
+def _exclusion_scope_change(
+    old: Model, old_lic: License, new: Model, new_lic: License, profile: Profile
+) -> list[Change]:
+    """A regional exclusion that reaches the successor but not the model it replaces (or the reverse).
+
+    Llama 3.2 and Llama 4 both deny multimodal models to EU companies; the text barely changed, but
+    every Llama 4 model is multimodal, so the exclusion now covers the whole family.
+    """
+    before, after = _excluded_regions(old, old_lic), _excluded_regions(new, new_lic)
+    if before == after:
+        return []
+    clause = clause_for(new_lic, "region_exclusion") or clause_for(old_lic, "region_exclusion")
+    yours = profile.established_in in after or ("EU" in after and profile.in_eu)
+    return [
+        Change(
+            kind="license-difference",
+            severity="high" if yours else "low",
+            subject=new.id,
+            title=f"Regional exclusion for this model: {_value(before)} → {_value(after)}",
+            detail=f"{new.name} takes {', '.join(new.modalities)}; under {new_lic.name} companies established in "
+            f"{_value(after)} get no rights to it."
+            if after
+            else f"{new.name} is not covered by the regional exclusion that applied to {old.name}.",
+            before=_value(before),
+            after=_value(after),
+            license=new_lic.id,
+            clause=clause.id if clause else None,
+            source=clause.source if clause else new_lic.url,
+        )
+    ]
+
+
 def fine_tune_redo_cost(model: Model) -> str:
     """A rough estimate of redoing a fine-tune on a new base, with its assumptions."""
     params = (model.params_b or 8.0) * 1e9
@@ -288,8 +326,10 @@ def _model_changes(
                 source=successor.sources[0] if successor.sources else None,
             )
         )
+        old_lic, new_lic = kb.licenses[model.license], kb.licenses[successor.license]
         if successor.license != model.license:
-            changes.extend(license_differences(kb.licenses[model.license], kb.licenses[successor.license]))
+            changes.extend(license_differences(old_lic, new_lic))
+        changes.extend(_exclusion_scope_change(model, old_lic, successor, new_lic, profile))
 
     lic = kb.licenses[model.license]
     for entry, owner in [(c, lic.id) for c in lic.history] + [(c, mid) for c in model.history]:
