@@ -908,6 +908,9 @@ def _fit_and_score(p: Profile, a: _Assessment, reference_cost: float, today: dt.
     else:
         continuity = 0.4  # one vendor decides price, terms and retirement
 
+    if m.openness and m.openness.training_code == "open" and m.openness.training_data == "open":
+        a.fit.append("fully open: weights, training code and data can be audited")
+
     age_days = (today - m.released).days
     recency = 1.0 if age_days <= 365 else (0.7 if age_days <= 730 else 0.4)
     if age_days > 730:
