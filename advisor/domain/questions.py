@@ -466,6 +466,8 @@ def _parse_decimal(text: str) -> Decimal:
     if match is None or not (match.group("digits") or match.group("fraction")):
         if re.fullmatch(r"\d+(,\d+)+(\.\d+)?[a-z]*", cleaned):
             raise AnswerError("commas separate thousands (2,000,000); use a dot for decimals (1.5)")
+        if re.fullmatch(r"\d{1,3}(\.\d{3}){2,}", cleaned):
+            raise AnswerError("use commas for thousands (20,000,000), or none at all")
         raise AnswerError(f"'{raw}' is not a number: {_NUMBER_HINT}")
     suffix = match.group("suffix")
     if suffix and suffix not in _MULTIPLIERS:

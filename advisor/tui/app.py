@@ -1,0 +1,310 @@
+"""`AdvisorApp`: the wizard. It holds the founder's answers and moves between the screens of the flow.
+
+It takes what it needs (the loaded knowledge base, a profile, the clock) and loads nothing itself.
+Answers autosave, atomically, to `last-profile.yaml` in the user's data directory after each one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterator
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar
+
+import msgspec
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.screen import Screen
+
+from advisor.domain.knowledge import KnowledgeBase
+from advisor.domain.profile import Profile, parse_profile, save_profile, write_atomically
+from advisor.domain.questions import QUESTIONS, STEPS, Answer, answers_from, defaults, step_of
+from advisor.domain.yamlio import InputError
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from advisor.domain.decision import Decision
+
+AUTOSAVE_NAME = "last-profile.yaml"
+SESSION_NAME = "last-session.json"
+"""Where the founder was in the wizard when the profile was last saved (the step, whether reviewed)."""
+DECISION_CACHE = 16
+"""Decisions kept for answers seen recently (what-if typing revisits them)."""
+
+
+def default_data_dir() -> Path:
+    """The user's data directory for the advisor (not created until something is saved)."""
+    import platformdirs
+
+    return platformdirs.user_data_path("advisor")
+
+
+class AdvisorCommands(Provider):
+    """The wizard's actions in the command palette (ctrl+p), including a jump to any question."""
+
+    def _commands(self) -> Iterator[tuple[str, str, Callable[[], Any]]]:
+        app = self.app
+        assert isinstance(app, AdvisorApp)
+        yield "New profile", "Start the questions again from the defaults", app.action_new_profile
+        yield "Resume last profile", "Continue from the autosaved answers", app.action_resume
+        yield "Open profile…", "Load answers from a profile file (YAML)", app.action_open_profile
+        yield "Revisit a saved decision…", "What changed since a decision record (JSON)", app.action_revisit
+        yield "Save profile as…", "Write the answers to a YAML profile file", app.action_save_profile
+        yield "Review answers", "All answers on one page", app.action_review
+        yield "See the recommendation", "Strategy, shortlist, risks and costs", app.action_results
+        yield "Toggle light / dark theme", "Switch between the light and dark theme", app.action_toggle_theme
+        actions = getattr(self.screen, "palette_commands", None)
+        if callable(actions):
+            yield from actions()
+        for question in QUESTIONS:
+            yield f"Change: {question.short}", question.prompt, partial(app.edit_question, question.id)
+
+    async def discover(self) -> Hits:
+        for name, help_text, callback in self._commands():
+            yield DiscoveryHit(name, callback, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, help_text, callback in self._commands():
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, matcher.highlight(name), callback, help=help_text)
+
+
+class AdvisorApp(App[None]):
+    """Asks the questions, shows the recommendation, exports it; the engine does the deciding."""
+
+    CSS_PATH = "advisor.tcss"
+    TITLE = "advisor"
+    SUB_TITLE = "which AI model to build on"
+    COMMANDS: ClassVar = App.COMMANDS | {AdvisorCommands}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+t", "toggle_theme", "Light/dark", tooltip="Switch between the light and dark theme"),
+    ]
+
+    def __init__(
+        self,
+        kb: KnowledgeBase,
+        profile: Profile | None = None,
+        profile_path: Path | None = None,
+        *,
+        now: dt.datetime | None = None,
+        data_dir: Path | None = None,
+        cwd: Path | None = None,
+    ) -> None:
+        """`now` fixes the clock (tests); `data_dir` is where answers autosave; `cwd` is where dialogs start."""
+        super().__init__()
+        self.kb = kb
+        self.profile_path = profile_path
+        self.fixed_now = now
+        self.data_dir = data_dir if data_dir is not None else default_data_dir()
+        self.cwd = cwd if cwd is not None else Path.cwd()
+        self.answers: dict[str, Answer] = answers_from(msgspec.to_builtins(profile)) if profile else defaults()
+        self.drafts: dict[str, str] = {}
+        """Typed text that was not a valid answer when the founder moved away (shown again on return)."""
+        self.step = 0
+        """The step the founder is on (or was on last)."""
+        self.opened_with_profile = profile is not None
+        self._decisions: dict[bytes, Decision] = {}
+        self._autosave_failed = False
+
+    # --- state ----------------------------------------------------------------------------------
+
+    @property
+    def autosave_path(self) -> Path:
+        return self.data_dir / AUTOSAVE_NAME
+
+    def now(self) -> dt.datetime:
+        """The clock, read at the edge (the engine never reads it)."""
+        if self.fixed_now is not None:
+            return self.fixed_now
+        from advisor.commands import utc_now
+
+        return utc_now()
+
+    def profile(self, changes: dict[str, Answer] | None = None) -> Profile:
+        """The answers (with `changes` applied) as a validated Profile."""
+        answers = {**self.answers, **(changes or {})}
+        return parse_profile({k: v for k, v in answers.items() if v is not None})
+
+    def set_answer(self, question_id: str, value: Answer) -> None:
+        """Record one answer and autosave."""
+        self.answers[question_id] = value
+        self.drafts.pop(question_id, None)
+        self.autosave()
+
+    def autosave(self, *, reviewed: bool = False) -> None:
+        """Save the answers (and where the founder is) atomically; warn once if the disk refuses."""
+        try:
+            self.data_dir.mkdir(parents=True, exist_ok=True)
+            save_profile(self.profile(), self.autosave_path)
+            session = {"step": self.step, "reviewed": reviewed}
+            write_atomically(self.data_dir / SESSION_NAME, json.dumps(session) + "\n")
+        except (InputError, OSError) as exc:
+            if not self._autosave_failed:
+                self._autosave_failed = True
+                self.notify(f"Answers cannot be autosaved: {exc}", severity="warning", timeout=8)
+
+    def saved_session(self) -> dict[str, Any]:
+        """Where the founder was when the autosaved profile was written (step 0, not reviewed, if unknown)."""
+        try:
+            data = json.loads((self.data_dir / SESSION_NAME).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {"step": 0, "reviewed": False}
+        return data if isinstance(data, dict) else {"step": 0, "reviewed": False}
+
+    def decide(self, profile: Profile) -> Decision:
+        """The engine's decision for `profile` (cached per profile; call from a worker thread)."""
+        from advisor.domain.engine import recommend
+
+        now = self.now()
+        key = msgspec.json.encode(profile) + now.date().isoformat().encode()  # retirements turn on the date
+        decision = self._decisions.get(key)
+        if decision is None:
+            decision = recommend(profile, self.kb, now)
+            self._decisions[key] = decision
+            while len(self._decisions) > DECISION_CACHE:
+                self._decisions.pop(next(iter(self._decisions)))
+        return decision
+
+    def load_answers(self, profile: Profile) -> None:
+        """Take every answer from `profile` (an opened or resumed file)."""
+        self.answers = answers_from(msgspec.to_builtins(profile))
+        self.drafts.clear()
+
+    # --- navigation -----------------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        from advisor.tui.screens.review import ReviewScreen
+        from advisor.tui.screens.welcome import WelcomeScreen
+
+        self.push_screen(WelcomeScreen())
+        if self.opened_with_profile:
+            self.push_screen(ReviewScreen())
+            if self.profile_path is not None:
+                self.notify(f"Loaded {self.profile_path}", timeout=4)
+
+    def show(self, screen: Screen[Any]) -> None:
+        """Show a screen of the flow (questions, review, results, revisit) in place of the current one."""
+        from advisor.tui.screens.welcome import WelcomeScreen
+
+        while len(self.screen_stack) > 2 and self.screen.is_modal:
+            self.pop_screen()
+        if isinstance(self.screen, WelcomeScreen):
+            self.push_screen(screen)
+        else:
+            self.switch_screen(screen)
+
+    def go_home(self) -> None:
+        """Back to the welcome screen (answers are kept)."""
+        from advisor.tui.screens.welcome import WelcomeScreen
+
+        while len(self.screen_stack) > 2 and not isinstance(self.screen, WelcomeScreen):
+            self.pop_screen()
+
+    def ask(self, step: int, *, back_to_review: bool = False, focus: str | None = None) -> None:
+        """Show the questions at `step`."""
+        from advisor.tui.screens.questions import QuestionsScreen
+
+        self.step = step
+        self.show(QuestionsScreen(step, back_to_review=back_to_review, focus=focus))
+
+    def edit_question(self, question_id: str) -> None:
+        """Change one answer, then come back to the review page."""
+        self.ask(step_of(question_id), back_to_review=True, focus=question_id)
+
+    # --- actions (bindings, buttons and the command palette) -----------------------------------
+
+    def action_toggle_theme(self) -> None:
+        self.theme = "textual-light" if self.current_theme.dark else "textual-dark"
+
+    def action_new_profile(self) -> None:
+        self.answers = defaults()
+        self.drafts.clear()
+        self.ask(0)
+
+    def action_resume(self) -> None:
+        from advisor.domain.profile import load_profile
+
+        if not self.autosave_path.is_file():
+            self.notify("No autosaved profile yet: start a new one.", severity="warning")
+            return
+        try:
+            profile = load_profile(self.autosave_path)
+        except InputError as exc:
+            self.notify("\n".join(str(p) for p in exc.problems), title="Cannot resume", severity="error")
+            return
+        self.load_answers(profile)
+        session = self.saved_session()
+        step = session.get("step", 0)
+        if session.get("reviewed") or not isinstance(step, int):
+            self.action_review()
+        else:
+            self.ask(min(max(step, 0), len(STEPS) - 1))
+
+    def action_open_profile(self) -> None:
+        from advisor.domain.profile import load_profile
+        from advisor.tui.screens.open_file import FilePrompt
+
+        def opened(loaded: tuple[Path, Profile] | None) -> None:
+            if loaded is not None:
+                self.profile_path, profile = loaded
+                self.load_answers(profile)
+                self.autosave()
+                self.action_review()
+
+        self.push_screen(
+            FilePrompt(
+                "Open a profile",
+                "A profile file (YAML), as saved by the wizard or written for `advisor recommend`.",
+                (".yaml", ".yml"),
+                lambda path: (path, load_profile(path)),
+                self.cwd,
+            ),
+            opened,
+        )
+
+    def action_revisit(self) -> None:
+        from advisor.tui.screens.open_file import FilePrompt, read_decision_file
+        from advisor.tui.screens.revisit import RevisitScreen
+
+        def opened(decision: Decision | None) -> None:
+            if decision is not None:
+                self.show(RevisitScreen(decision))
+
+        self.push_screen(
+            FilePrompt(
+                "Revisit a saved decision",
+                "A decision record (JSON), as exported from the results or by `advisor recommend --format json`.",
+                (".json",),
+                read_decision_file,
+                self.cwd,
+            ),
+            opened,
+        )
+
+    def action_save_profile(self) -> None:
+        """Save the answers to a profile file of the founder's choosing (the file opened, by default)."""
+        from advisor.tui.screens.export import SaveProfileScreen
+
+        def saved(path: str | None) -> None:
+            if path is not None:
+                self.profile_path = Path(path)
+                self.notify(f"Profile saved to {path}", title="Saved", timeout=6)
+
+        default = self.profile_path if self.profile_path is not None else self.cwd / "profile.yaml"
+        self.push_screen(SaveProfileScreen(self.profile(), default), saved)
+
+    def action_review(self) -> None:
+        from advisor.tui.screens.review import ReviewScreen
+
+        self.show(ReviewScreen())
+
+    def action_results(self) -> None:
+        from advisor.tui.screens.results import ResultsScreen
+
+        self.show(ResultsScreen())

@@ -1,0 +1,122 @@
+"""Pick a file to open (a profile, a decision record): type a path or choose one found nearby."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar, Generic, TypeVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.suggester import SuggestFromList
+from textual.widgets import Button, Footer, Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from advisor.domain.yamlio import InputError
+
+if TYPE_CHECKING:
+    from advisor.domain.decision import Decision
+
+T = TypeVar("T")
+NEARBY_LIMIT = 30
+
+
+def read_decision_file(path: Path) -> Decision:
+    """A saved decision record; InputError naming the file when it cannot be read or is not a record."""
+    from advisor.domain.decision import read_decision
+    from advisor.domain.yamlio import Problem, display_path
+
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError([Problem(display_path(path), 0, f"cannot be read: {exc.strerror}")]) from None
+    return read_decision(data, display_path(path))
+
+
+def nearby_files(folder: Path, suffixes: tuple[str, ...]) -> list[Path]:
+    """Files with one of `suffixes` in `folder` and its `examples/`, newest first."""
+    found: list[Path] = []
+    for where in (folder, folder / "examples"):
+        try:
+            found.extend(p for p in where.iterdir() if p.suffix in suffixes and p.is_file())
+        except OSError:
+            continue
+    found.sort(key=lambda p: (-p.stat().st_mtime, str(p)))
+    return found[:NEARBY_LIMIT]
+
+
+class FilePrompt(ModalScreen[T | None], Generic[T]):
+    """Asks for a path, loads it with `load`, and shows the problems inline if it cannot."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(
+        self, title: str, hint: str, suffixes: tuple[str, ...], load: Callable[[Path], T], folder: Path
+    ) -> None:
+        super().__init__()
+        self.title_text = title
+        self.hint = hint
+        self.suffixes = suffixes
+        self.load = load
+        self.folder = folder
+
+    def compose(self) -> ComposeResult:
+        nearby = nearby_files(self.folder, self.suffixes)
+        shown = [self._shown(p) for p in nearby]
+        with Vertical(id="dialog"):
+            yield Label(self.title_text, classes="dialog-title")
+            yield Static(self.hint, classes="hint")
+            yield Input(placeholder="path/to/file", suggester=SuggestFromList(shown), id="path")
+            if nearby:
+                yield Label("Found nearby")
+                yield OptionList(*[Option(s, id=s) for s in shown], id="nearby")
+            yield Static("", id="open-status")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Open", id="open", variant="primary", compact=True)
+                yield Button("Cancel", id="cancel", compact=True)
+        yield Footer(compact=True)
+
+    def _shown(self, path: Path) -> str:
+        try:
+            return str(path.relative_to(self.folder))
+        except ValueError:
+            return str(path)
+
+    def on_mount(self) -> None:
+        self.query_one("#path", Input).focus()
+
+    @on(OptionList.OptionSelected, "#nearby")
+    def _picked(self, event: OptionList.OptionSelected) -> None:
+        self.query_one("#path", Input).value = event.option.id or ""
+        self.open()
+
+    @on(Input.Submitted, "#path")
+    @on(Button.Pressed, "#open")
+    def _open(self) -> None:
+        self.open()
+
+    @work(exclusive=True)
+    async def open(self) -> None:
+        status = self.query_one("#open-status", Static)
+        raw = self.query_one("#path", Input).value.strip()
+        if not raw:
+            status.update("Type a path, or pick a file from the list.")
+            return
+        path = Path(raw).expanduser()
+        if not path.is_absolute():
+            path = self.folder / path
+        try:
+            loaded = await asyncio.to_thread(self.load, path)
+        except InputError as exc:
+            status.update("\n".join(str(p) for p in exc.problems[:6]))
+            status.add_class("-error")
+            return
+        self.dismiss(loaded)
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)

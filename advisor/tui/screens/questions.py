@@ -1,0 +1,188 @@
+"""The questions: one screen that walks the catalogue a step (one question or a small group) at a time."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, OptionList
+from textual.widgets.option_list import Option
+
+from advisor.domain.questions import BY_ID, STEPS, AnswerError
+from advisor.tui.app import AdvisorApp
+from advisor.tui.widgets.fields import QuestionField
+from advisor.tui.widgets.progress import StepProgress
+
+WIDE = 120
+"""Terminals at least this wide list the steps beside the questions."""
+
+
+class QuestionsScreen(Screen[None]):
+    """Asks the questions of one step; Enter confirms an answer and moves on, Back keeps every answer."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "Back"),
+        Binding("pagedown", "next", "Next", show=False),
+        Binding("pageup", "back", "Back", show=False),
+        Binding("ctrl+r", "review", "Review"),
+    ]
+
+    def __init__(self, step: int = 0, *, back_to_review: bool = False, focus: str | None = None) -> None:
+        super().__init__()
+        self.step = step
+        self.back_to_review = back_to_review
+        """Editing one answer from the review page: confirming the step returns there."""
+        self.focus_id = focus
+
+    @property
+    def advisor(self) -> AdvisorApp:
+        app = self.app
+        assert isinstance(app, AdvisorApp)
+        return app
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="wizard-body"):
+            yield OptionList(
+                *[Option(f"{i + 1:>2}  {s.title}", id=f"goto-{i}") for i, s in enumerate(STEPS)], id="steps"
+            )
+            with Vertical(id="wizard"):
+                yield StepProgress(len(STEPS), id="progress")
+                yield VerticalScroll(id="fields")
+                with Horizontal(id="nav"):
+                    yield Button("← Back", id="nav-back", compact=True)
+                    yield Button("Next →", id="nav-next", variant="primary", compact=True)
+                    yield Button("Review answers", id="nav-review", compact=True)
+        yield Footer(compact=True)
+
+    async def on_mount(self) -> None:
+        await self.show_step(self.step, focus=self.focus_id)
+
+    def fields(self) -> list[QuestionField]:
+        """The fields of the step on screen."""
+        return list(self.query_one(f"#step-{self.step}", Vertical).query(QuestionField))
+
+    async def _step_box(self, step: int) -> Vertical:
+        """The fields of `step`, mounted (hidden) the first time they are needed."""
+        box = self.query_one("#fields", VerticalScroll)
+        found = box.query(f"#step-{step}")
+        if found:
+            return found.first(Vertical)
+        answers, drafts = self.advisor.answers, self.advisor.drafts
+        step_box = Vertical(
+            *[QuestionField(BY_ID[qid], answers.get(qid), drafts.get(qid)) for qid in STEPS[step].ids],
+            id=f"step-{step}",
+            classes="step",
+        )
+        step_box.display = False
+        await box.mount(step_box)
+        return step_box
+
+    async def _prefetch(self, step: int) -> None:
+        """Mount the next step's fields while the founder reads this one, so Next is instant."""
+        if 0 <= step < len(STEPS):
+            await self._step_box(step)
+
+    async def show_step(self, step: int, *, focus: str | None = None) -> None:
+        """Show the fields of `step` and focus the first (or `focus`)."""
+        target_box = await self._step_box(step)
+        for other in self.query(".step"):
+            if other is not target_box:
+                other.display = False
+        target_box.display = True
+        self.step = step
+        self.advisor.step = step
+        spec = STEPS[step]
+        progress = self.query_one(StepProgress)
+        progress.step = step
+        progress.title = spec.title
+        self.query_one("#nav-next", Button).label = "Done →" if self.back_to_review else "Next →"
+        self.query_one("#nav-back", Button).label = "← Review" if self.back_to_review else "← Back"
+        self.query_one("#fields", VerticalScroll).scroll_home(animate=False)
+        self.query_one("#steps", OptionList).highlighted = step
+        fields = self.fields()
+        target = next((f for f in fields if f.question.id == focus), None) or fields[0]
+        target.control.focus(scroll_visible=False)
+        if not self.back_to_review:
+            self.call_after_refresh(self._prefetch, step + 1)
+
+    def _keep(self, *, strict: bool) -> QuestionField | None:
+        """Record every valid answer of the step; keep invalid text as a draft. Returns the first invalid field."""
+        first_bad: QuestionField | None = None
+        for field in self.fields():
+            try:
+                value = field.read()
+            except AnswerError:
+                text = field.text()
+                if text is not None:
+                    self.advisor.drafts[field.question.id] = text
+                first_bad = first_bad or field
+                continue
+            if value != self.advisor.answers.get(field.question.id) or field.question.id in self.advisor.drafts:
+                self.advisor.set_answer(field.question.id, value)
+        if first_bad is not None and strict:
+            first_bad.control.focus()
+        return first_bad
+
+    async def advance(self) -> None:
+        """Next step (or back to the review page) once every answer of this step is valid."""
+        if self._keep(strict=True) is not None:
+            return
+        if self.back_to_review or self.step + 1 >= len(STEPS):
+            self.advisor.action_review()
+        else:
+            await self.show_step(self.step + 1)
+            self.advisor.autosave()
+
+    async def action_next(self) -> None:
+        await self.advance()
+
+    async def action_back(self) -> None:
+        self._keep(strict=False)
+        if self.back_to_review:
+            self.advisor.action_review()
+        elif self.step == 0:
+            self.advisor.go_home()
+        else:
+            await self.show_step(self.step - 1)
+            self.advisor.autosave()
+
+    def action_review(self) -> None:
+        self._keep(strict=False)
+        self.advisor.action_review()
+
+    @on(QuestionField.Answered)
+    async def _answered(self, event: QuestionField.Answered) -> None:
+        self.advisor.set_answer(event.field.question.id, event.value)
+        fields = self.fields()
+        index = fields.index(event.field)
+        if index + 1 < len(fields):
+            fields[index + 1].control.focus()
+        else:
+            await self.advance()
+
+    def on_resize(self) -> None:
+        self.set_class(self.size.width >= WIDE, "-wide")
+
+    @on(OptionList.OptionSelected, "#steps")
+    async def _jump(self, event: OptionList.OptionSelected) -> None:
+        """Wide terminals list the steps: picking one goes there, keeping every answer."""
+        self._keep(strict=False)
+        await self.show_step(event.option_index)
+        self.advisor.autosave()
+
+    @on(Button.Pressed, "#nav-next")
+    async def _next_pressed(self) -> None:
+        await self.advance()
+
+    @on(Button.Pressed, "#nav-back")
+    async def _back_pressed(self) -> None:
+        await self.action_back()
+
+    @on(Button.Pressed, "#nav-review")
+    def _review_pressed(self) -> None:
+        self.action_review()

@@ -1,0 +1,204 @@
+"""One question on screen: its prompt, the widget that takes the answer, live feedback, and why it matters."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.widget import Widget
+from textual.widgets import Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from advisor.domain.questions import (
+    Answer,
+    AnswerError,
+    Question,
+    answer_text,
+    describe_region,
+    format_number,
+    parse_answer,
+)
+
+
+class ChoiceList(OptionList):
+    """The options of a choice or yes/no question; the chosen one is marked ●. Enter or a click chooses."""
+
+    DEFAULT_CSS = """
+    ChoiceList {
+        height: auto;
+        max-height: 11;
+        width: 1fr;
+        padding: 0 1;
+        border: none;
+        border-left: tall $panel;
+    }
+    ChoiceList:focus {
+        border: none;
+        border-left: tall $accent;
+    }
+    """
+
+    def __init__(self, question: Question, value: Answer, *, id: str | None = None) -> None:
+        self.question = question
+        self.value = value
+        super().__init__(*[Option(self._prompt(i)) for i in range(len(question.choices))], id=id)
+
+    def _chosen(self, index: int) -> bool:
+        choice = self.question.choices[index]
+        return choice.value == self.value and type(choice.value) is type(self.value)
+
+    def _prompt(self, index: int) -> Content:
+        choice = self.question.choices[index]
+        mark = Content.styled("● ", "$accent") if self._chosen(index) else Content("○ ")
+        detail = Content.styled(f"  {choice.detail}", "$text-muted") if choice.detail else Content("")
+        return Content.assemble(mark, Content.styled(choice.label, "bold"), detail)
+
+    @property
+    def chosen_index(self) -> int | None:
+        return next((i for i in range(len(self.question.choices)) if self._chosen(i)), None)
+
+    def on_mount(self) -> None:
+        self.highlighted = self.chosen_index or 0
+
+    def choose(self, index: int) -> None:
+        """Make the option at `index` the answer and re-mark the options."""
+        self.value = self.question.choices[index].value
+        for i in range(len(self.question.choices)):
+            self.replace_option_prompt_at_index(i, self._prompt(i))
+        self.highlighted = index
+
+
+class QuestionField(Vertical):
+    """A question with its answer widget. Posts `Answered` when the answer is confirmed (Enter or a click)."""
+
+    DEFAULT_CSS = """
+    QuestionField {
+        height: auto;
+        margin-bottom: 1;
+    }
+    QuestionField > .prompt {
+        text-style: bold;
+        width: 1fr;
+    }
+    QuestionField > .feedback {
+        height: auto;
+        color: $text-muted;
+        padding: 0 1;
+    }
+    QuestionField > .feedback.-error {
+        color: $text-error;
+    }
+    QuestionField > .why {
+        height: auto;
+        color: $text-muted;
+        padding: 0 1;
+    }
+    """
+
+    class Answered(Message):
+        """The founder confirmed a valid answer."""
+
+        def __init__(self, field: QuestionField, value: Answer) -> None:
+            self.field = field
+            self.value = value
+            super().__init__()
+
+    def __init__(self, question: Question, value: Answer, draft: str | None = None) -> None:
+        super().__init__(id=f"q-{question.id}")
+        self.question = question
+        self.value = value
+        self.draft = draft
+
+    @property
+    def typed(self) -> bool:
+        """Whether the answer is typed (an Input) rather than chosen from a list."""
+        return self.question.kind not in ("choice", "bool")
+
+    def compose(self) -> ComposeResult:
+        q = self.question
+        yield Label(q.prompt, classes="prompt")
+        if self.typed:
+            text = self.draft if self.draft is not None else answer_text(q, self.value)
+            placeholder = f"e.g. {q.example}" if q.example else ""
+            if q.optional and q.empty:
+                placeholder += f" (empty: {q.empty})"
+            yield Input(text, placeholder=placeholder, id=f"input-{q.id}")
+            yield Static("", classes="feedback")
+        else:
+            yield ChoiceList(q, self.value, id=f"choices-{q.id}")
+        yield Static(Content.assemble(Content.styled("Why this matters: ", "bold"), q.help), classes="why")
+
+    def on_mount(self) -> None:
+        if self.typed:
+            self._feedback(self.query_one(Input).value, final=self.draft is not None)
+
+    @property
+    def control(self) -> Widget:
+        """The widget that takes the answer (to focus it)."""
+        return self.query_one(Input) if self.typed else self.query_one(ChoiceList)
+
+    def text(self) -> str | None:
+        """The typed text, for a typed question."""
+        return self.query_one(Input).value if self.typed else None
+
+    def read(self) -> Answer:
+        """The current answer; raises AnswerError (and shows it) when the typed text is not a valid answer."""
+        if not self.typed:
+            return self.query_one(ChoiceList).value
+        text = self.query_one(Input).value
+        try:
+            value = parse_answer(self.question, text)
+        except AnswerError as exc:
+            self._show(f"✗ {exc}", error=True)
+            raise
+        self._feedback(text, final=True)
+        return value
+
+    def _show(self, message: str, *, error: bool) -> None:
+        feedback = self.query_one(".feedback", Static)
+        feedback.update(Content(message))
+        feedback.set_class(error, "-error")
+
+    def _feedback(self, text: str, *, final: bool) -> None:
+        """What the typed text will be read as (`= 2,000,000 users`); an error only once submitted."""
+        q = self.question
+        try:
+            value = parse_answer(q, text)
+        except AnswerError as exc:
+            self._show(f"✗ {exc}" if final else "", error=final)
+            return
+        if value is None:
+            self._show(f"→ {q.empty}" if q.empty else "", error=False)
+        elif isinstance(value, int | float) and not isinstance(value, bool):
+            self._show(f"→ {format_number(value)} {q.unit}".rstrip(), error=False)
+        elif q.kind == "region" and isinstance(value, str):
+            self._show(f"→ {describe_region(value)}", error=False)
+        elif isinstance(value, list):
+            self._show("→ " + "; ".join(describe_region(v) for v in value), error=False)
+        else:
+            self._show("", error=False)
+
+    @on(Input.Changed)
+    def _typing(self, event: Input.Changed) -> None:
+        event.stop()
+        self._feedback(event.value, final=False)
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        try:
+            value = self.read()
+        except AnswerError:
+            return
+        self.value = value
+        self.post_message(self.Answered(self, value))
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        choices = self.query_one(ChoiceList)
+        choices.choose(event.option_index)
+        self.value = choices.value
+        self.post_message(self.Answered(self, choices.value))

@@ -1,0 +1,1 @@
+"""Tests of the wizard: Pilot-driven flows and SVG snapshots."""
