@@ -73,16 +73,11 @@ def run_wizard(kb: KnowledgeBase, profile_path: Path | None) -> None:
 
 def run_revisit(kb: KnowledgeBase, decision_path: Path, fmt: str, output: Path | None) -> bool:
     """`advisor revisit`: prints what changed; returns whether anything material did."""
-    from advisor.domain.decision import read_decision
+    from advisor.domain.decision import load_decision
     from advisor.domain.report.revisit_report import render_revisit
     from advisor.domain.revisit import revisit
-    from advisor.domain.yamlio import InputError, Problem, display_path
 
-    try:
-        raw = decision_path.read_bytes()
-    except OSError as exc:
-        raise InputError([Problem(display_path(decision_path), 0, f"cannot be read: {exc.strerror}")]) from None
-    old = read_decision(raw, display_path(decision_path))
+    old = load_decision(decision_path)
     result = revisit(old, settle(kb), utc_now())
     emit(render_revisit(result, fmt), output)
     return result.material

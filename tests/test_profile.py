@@ -78,3 +78,20 @@ def test_saved_profile_loads_back_identical(tmp_path: Path) -> None:
 def test_company_in_an_eu_member_state_counts_as_eu() -> None:
     assert Profile(use_case="chat", established_in="FR").in_eu
     assert not Profile(use_case="chat", established_in="GB").in_eu
+
+
+def test_written_files_get_the_usual_permissions_not_owner_only(tmp_path: Path) -> None:
+    import os
+
+    from advisor.domain.profile import write_atomically
+
+    previous = os.umask(0o022)
+    try:
+        target = tmp_path / "report.md"
+        write_atomically(target, "# report\n")
+        assert target.stat().st_mode & 0o777 == 0o644
+        target.chmod(0o600)
+        write_atomically(target, "# again\n")
+        assert target.stat().st_mode & 0o777 == 0o600, "an existing file keeps its mode"
+    finally:
+        os.umask(previous)

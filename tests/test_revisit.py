@@ -170,3 +170,16 @@ def test_a_multimodal_successor_brings_the_regional_exclusion_with_it(establishe
     result = revisit(saved, load([SMALL, OVERLAYS / "multimodal-successor"], bundled=False), NOW)
     [scope] = [c for c in result.changes if c.title.startswith("Regional exclusion for this model")]
     assert (scope.severity, scope.before, scope.after, scope.clause) == (severity, "none", "EU", "eu-multimodal")
+
+
+def test_load_decision_names_the_file_when_it_cannot_be_read(tmp_path: Path) -> None:
+    from advisor.domain.decision import load_decision
+    from advisor.domain.yamlio import InputError
+
+    with pytest.raises(InputError) as info:
+        load_decision(tmp_path / "missing.json")
+    assert str(info.value).endswith("missing.json: cannot be read: No such file or directory")
+    (tmp_path / "bad.json").write_text("{not json", encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        load_decision(tmp_path / "bad.json")
+    assert "bad.json: not valid JSON" in str(info.value)

@@ -7,6 +7,7 @@ and knowledge differ only in `generated_at`.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any, Literal
 
 import msgspec
@@ -104,6 +105,8 @@ class Watch(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=Tru
     """The models affected."""
     source: str | None = None
     """The text the effect rests on."""
+    condition: str = ""
+    """The trigger in words (`Monthly active users pass 100M`), for people."""
 
 
 class KnowledgeInfo(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=True):
@@ -185,3 +188,14 @@ def read_decision(data: bytes, where: str) -> Decision:
     except msgspec.DecodeError as exc:
         raise InputError([Problem(where, 0, f"not valid JSON: {exc}")]) from None
     return decision
+
+
+def load_decision(path: Path) -> Decision:
+    """Read a saved record from a file; raises InputError naming the file when it cannot be read or is not one."""
+    from advisor.domain.yamlio import InputError, Problem, display_path
+
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError([Problem(display_path(path), 0, f"cannot be read: {exc.strerror}")]) from None
+    return read_decision(data, display_path(path))

@@ -92,23 +92,58 @@ def _trigger_order(trigger: str, effect: str) -> tuple[str, float, str, str]:
     return (name, number, value, effect)
 
 
+@dataclass(frozen=True)
+class _Trigger:
+    """A condition that would change the answer: as an expression on the profile, and in words."""
+
+    expr: str
+    words: str
+
+
+def _users_above(limit: int) -> _Trigger:
+    return _Trigger(f"monthly_active_users > {limit}", f"Monthly active users pass {_users(limit)}")
+
+
+def _revenue_above(limit: int) -> _Trigger:
+    return _Trigger(f"annual_revenue_usd > {limit}", f"Annual revenue passes US${_users(limit)}")
+
+
+def _tokens_above(tokens: int) -> _Trigger:
+    return _Trigger(f"monthly_tokens > {tokens}", f"Volume passes {tokens / 1e6:,.0f}M tokens a month")
+
+
+def _established_in(regions: list[str]) -> _Trigger:
+    expr = f"established_in == {regions[0]}" if len(regions) == 1 else f"established_in in [{', '.join(regions)}]"
+    return _Trigger(expr, f"The company is established in {' or '.join(regions)}")
+
+
+def _flag(answer: str, words: str) -> _Trigger:
+    return _Trigger(f"{answer} == true", words)
+
+
+def _from_date(day: dt.date) -> _Trigger:
+    return _Trigger(f"date >= {day}", f"From {day}")
+
+
 @dataclass
 class _Watches:
     """Conditions that would change the answer, collected per (trigger, effect) with the models they touch."""
 
-    entries: dict[tuple[str, str], tuple[set[str], str | None]] = field(default_factory=dict)
+    entries: dict[tuple[str, str], tuple[set[str], str | None, str]] = field(default_factory=dict)
 
-    def add(self, trigger: str, effect: str, model: str, source: str | None) -> None:
-        models, _ = self.entries.setdefault((trigger, effect), (set(), source))
+    def add(self, trigger: _Trigger, effect: str, model: str, source: str | None) -> None:
+        models, _, _ = self.entries.setdefault((trigger.expr, effect), (set(), source, trigger.words))
         models.add(model)
 
     def sorted(self, keep: set[str]) -> list[Watch]:
         """The watch list, restricted to the models in `keep`, in a stable order."""
         watches = []
-        for (trigger, effect), (models, source) in sorted(self.entries.items(), key=lambda kv: _trigger_order(*kv[0])):
+        for (trigger, effect), (models, source, words) in sorted(
+            self.entries.items(), key=lambda kv: _trigger_order(*kv[0])
+        ):
             kept = sorted(models & keep)
             if kept:
-                watches.append(Watch(trigger=trigger, effect=effect, models=kept, source=source))
+                watches.append(Watch(trigger=trigger, effect=effect, models=kept, source=source, condition=words))
         return watches
 
 
@@ -133,14 +168,14 @@ class _LicenseFindings:
     """Whether the model has a modality the license's regional exclusion is limited to (or it has no limit)."""
     risks: list[Risk] = field(default_factory=list)
     obligations: list[str] = field(default_factory=list)
-    watches: list[tuple[str, str, str | None]] = field(default_factory=list)
+    watches: list[tuple[_Trigger, str, str | None]] = field(default_factory=list)
 
     @property
     def vendor(self) -> str:
         vendor = self.lic.vendor or "the licensor"
         return VENDOR_NAMES.get(vendor, vendor[:1].upper() + vendor[1:])
 
-    def watch(self, trigger: str, effect: str, source: str | None) -> None:
+    def watch(self, trigger: _Trigger, effect: str, source: str | None) -> None:
         self.watches.append((trigger, effect, source))
 
 
@@ -278,7 +313,7 @@ def _license_rules(p: Profile, a: _LicenseFindings) -> None:
                     "Plan the switch (or a commercial license) before launch.",
                 )
             )
-            a.watch("commercial == true", f"{_short(lic)} forbids commercial use", lic.url)
+            a.watch(_flag("commercial", "The product earns money"), f"{_short(lic)} forbids commercial use", lic.url)
 
     if lic.mau_limit is not None:
         _mau_rules(p, a, lic.mau_limit)
@@ -314,7 +349,7 @@ def _license_rules(p: Profile, a: _LicenseFindings) -> None:
             )
         if revenue <= limit:
             a.watch(
-                f"annual_revenue_usd > {limit}",
+                _revenue_above(limit),
                 f"{_short(lic)} needs a paid license above US${_users(limit)} annual revenue",
                 _evidence_url(lic, "revenue_limit"),
             )
@@ -341,7 +376,7 @@ def _license_rules(p: Profile, a: _LicenseFindings) -> None:
         )
         if not p.distribute_weights:
             a.watch(
-                "distribute_weights == true",
+                _flag("distribute_weights", "You ship the weights to customers or devices"),
                 f"derivatives (such as fine-tunes) must be released under {_short(lic)}",
                 lic.url,
             )
@@ -408,7 +443,7 @@ def _mau_rules(p: Profile, a: _LicenseFindings, limit: int) -> None:
         )
         return  # already past it: nothing left to watch for
     a.watch(
-        f"monthly_active_users > {limit}",
+        _users_above(limit),
         f"versions of {_short(lic)} models released after you pass {_users(limit)} users need a separate license"
         if on_release
         else f"{_short(lic)} requires a separate license above {_users(limit)} monthly active users",
@@ -488,9 +523,7 @@ def _region_rules(p: Profile, a: _LicenseFindings) -> None:
         )
     elif in_scope:
         a.watch(
-            f"established_in == {lic.region_exclusions[0]}"
-            if len(lic.region_exclusions) == 1
-            else f"established_in in [{', '.join(lic.region_exclusions)}]",
+            _established_in(lic.region_exclusions),
             f"{_short(lic)} grants no rights for {kinds}models to companies established in {regions}",
             _evidence_url(lic, "region_exclusion"),
         )
@@ -506,7 +539,7 @@ def _output_training_rules(p: Profile, a: _LicenseFindings) -> None:
             if lic.output_training == "forbidden"
             else f"{_short(lic)} limits using outputs to train other models"
         )
-        a.watch("train_on_outputs == true", effect, lic.url)
+        a.watch(_flag("train_on_outputs", "You train other models on its outputs"), effect, lic.url)
         return
     if lic.output_training == "forbidden":
         a.risks.append(
@@ -1183,6 +1216,15 @@ def _rationale(
     return lines
 
 
+def _summary(strategy: Strategy, primary: Candidate | None, split: Split | None) -> str:
+    if primary is None:
+        return "No model in the knowledge base meets every constraint."
+    if primary.cost is not None and primary.cost.route == "on_device":
+        return f"Go {strategy}: start with {primary.name} ({primary.license}), running on your users' devices."
+    monthly = split.monthly_cost_usd if split else primary.monthly_cost_usd
+    return f"Go {strategy}: start with {primary.name} ({primary.license}), about {_usd(monthly)}/month."
+
+
 def recommend(profile: Profile, kb: KnowledgeBase, now: dt.datetime) -> Decision:
     """The decision for `profile` on `kb`, as of `now` (which only dates the record and deprecations)."""
     today = now.date()
@@ -1227,14 +1269,14 @@ def recommend(profile: Profile, kb: KnowledgeBase, now: dt.datetime) -> Decision
             continue
         if a.break_even and a.cost is not None and a.cost.route == "api":
             watch.add(
-                f"monthly_tokens > {a.break_even}",
+                _tokens_above(a.break_even),
                 f"self-hosting {a.model.name} becomes cheaper than its hosted API (about {a.break_even / 1e6:,.0f}M tokens a month)",
                 a.model.id,
                 a.cost.source,
             )
         if a.model.deprecated and a.model.deprecated > today:
             watch.add(
-                f"date >= {a.model.deprecated}",
+                _from_date(a.model.deprecated),
                 f"{a.model.name} is retired",
                 a.model.id,
                 a.model.sources[0] if a.model.sources else None,
@@ -1243,11 +1285,7 @@ def recommend(profile: Profile, kb: KnowledgeBase, now: dt.datetime) -> Decision
     candidates = [_candidate(a) for a in considered]
     shortlist = candidates[:SHORTLIST_SIZE]
     primary = next((c for c in candidates if split and c.model == split.primary), None)
-    summary = (
-        f"Go {strategy}: start with {primary.name} ({primary.license}), about {_usd(split.monthly_cost_usd if split else primary.monthly_cost_usd)}/month."
-        if primary
-        else "No model in the knowledge base meets every constraint."
-    )
+    summary = _summary(strategy, primary, split)
     return Decision(
         generated_at=now.strftime("%Y-%m-%dT%H:%M:%SZ"),
         advisor_version=__version__,

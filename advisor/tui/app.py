@@ -84,6 +84,7 @@ class AdvisorApp(App[None]):
     COMMANDS: ClassVar = App.COMMANDS | {AdvisorCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+t", "toggle_theme", "Light/dark", tooltip="Switch between the light and dark theme"),
+        Binding("ctrl+q", "quit", "Quit", tooltip="Leave the advisor (answers are already saved)", priority=True),
     ]
 
     def __init__(
@@ -269,7 +270,8 @@ class AdvisorApp(App[None]):
         )
 
     def action_revisit(self) -> None:
-        from advisor.tui.screens.open_file import FilePrompt, read_decision_file
+        from advisor.domain.decision import load_decision
+        from advisor.tui.screens.open_file import FilePrompt
         from advisor.tui.screens.revisit import RevisitScreen
 
         def opened(decision: Decision | None) -> None:
@@ -281,7 +283,7 @@ class AdvisorApp(App[None]):
                 "Revisit a saved decision",
                 "A decision record (JSON), as exported from the results or by `advisor recommend --format json`.",
                 (".json",),
-                read_decision_file,
+                load_decision,
                 self.cwd,
             ),
             opened,

@@ -2,50 +2,24 @@
 
 from __future__ import annotations
 
-import re
-
 from rich.text import Text
 from textual.content import Content
 from textual.markup import parse_style
 from textual.style import Style
 
 from advisor.domain.decision import Risk
-from advisor.domain.questions import BY_ID, short_number
+from advisor.domain.report.build import ROUTE_LABEL, usd
+
+__all__ = ["ROUTE_LABEL", "STRATEGY_LABEL", "cell", "link", "risk_block", "severity_badge", "usd"]
 
 STRATEGY_LABEL = {"open": "OPEN WEIGHTS", "closed": "CLOSED API", "hybrid": "HYBRID"}
-ROUTE_LABEL = {"api": "API", "self_host": "self-hosted", "on_device": "on device"}
 SEVERITY_STYLE = {"blocker": "bold $error", "high": "$error", "medium": "$warning", "low": "$primary"}
 """Severity -> theme colour (so both themes colour findings the same way)."""
-
-_TRIGGER = re.compile(r"^(?P<field>[a-z_0-9]+)\s*(?P<op>==|>=|<=|>|<|!=)\s*(?P<value>.+)$")
-_OPERATOR_WORDS = {"==": "is", "!=": "is not", ">": "above", ">=": "at or above", "<": "below", "<=": "at or below"}
-
-
-def usd(amount: float) -> str:
-    """Dollars as a founder reads them: `$1,250`, `$0.42`."""
-    return f"${amount:,.0f}" if amount >= 100 or amount == 0 else f"${amount:,.2f}"
 
 
 def severity_badge(severity: str) -> Content:
     """`HIGH`, coloured by severity."""
     return Content.styled(f" {severity.upper()} ", f"reverse {SEVERITY_STYLE.get(severity, '')}")
-
-
-def trigger_words(trigger: str) -> str:
-    """A watch trigger in words: `monthly_active_users > 100000000` -> `Monthly users today above 100M`."""
-    match = _TRIGGER.match(trigger.strip())
-    if match is None:
-        return trigger
-    field, op, value = match["field"], match["op"], match["value"].strip()
-    if field == "date":
-        return f"From {value}" if op in (">=", ">") else f"Until {value}"
-    question = BY_ID.get(field)
-    label = question.short if question else field.replace("_", " ").capitalize()
-    if value in ("true", "false"):
-        return f"{label}: {'yes' if value == 'true' else 'no'}"
-    if value.isdigit():
-        value = short_number(int(value))
-    return f"{label} {_OPERATOR_WORDS[op]} {value}"
 
 
 def link(url: str, text: str | None = None) -> Content:

@@ -59,8 +59,8 @@ SEVERITY_LABEL = {"blocker": "BLOCKER", "high": "HIGH", "medium": "MEDIUM", "low
 
 
 def usd(x: float) -> str:
-    """Dollars, rounded for reading."""
-    return f"${x:,.0f}" if x >= 100 else f"${x:,.2f}"
+    """Dollars as a founder reads them: `$1,250`, `$0.42`, `$0`."""
+    return f"${x:,.0f}" if x >= 100 or x == 0 else f"${x:,.2f}"
 
 
 def _value(value: Any) -> str:
@@ -210,7 +210,7 @@ def build_document(decision: Decision) -> Document:
                 ["If", "Then", "Models"],
                 [
                     [
-                        [code(w.trigger)],
+                        [t(w.condition or w.trigger), t(" ("), code(w.trigger), t(")")],
                         [t(w.effect), *([t(" ("), link("source", w.source), t(")")] if w.source else [])],
                         [t(", ".join(w.models))],
                     ]

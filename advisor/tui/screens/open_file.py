@@ -19,22 +19,10 @@ from textual.widgets.option_list import Option
 from advisor.domain.yamlio import InputError
 
 if TYPE_CHECKING:
-    from advisor.domain.decision import Decision
+    pass
 
 T = TypeVar("T")
 NEARBY_LIMIT = 30
-
-
-def read_decision_file(path: Path) -> Decision:
-    """A saved decision record; InputError naming the file when it cannot be read or is not a record."""
-    from advisor.domain.decision import read_decision
-    from advisor.domain.yamlio import Problem, display_path
-
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError([Problem(display_path(path), 0, f"cannot be read: {exc.strerror}")]) from None
-    return read_decision(data, display_path(path))
 
 
 def nearby_files(folder: Path, suffixes: tuple[str, ...]) -> list[Path]:

@@ -25,7 +25,6 @@ from advisor.tui.format import (
     cell,
     link,
     risk_block,
-    trigger_words,
     usd,
 )
 from advisor.tui.widgets.charts import Bar, BarChart
@@ -356,7 +355,9 @@ class ResultsScreen(Screen[None]):
         for w in decision.watch:
             models = ", ".join(names.get(m, m) for m in w.models[:6]) + (" …" if len(w.models) > 6 else "")
             block: list[Content | str] = [
-                Content.styled(f"If {trigger_words(w.trigger)}", "bold $text-warning"),
+                Content.styled(
+                    f"If {(w.condition or w.trigger)[:1].lower()}{(w.condition or w.trigger)[1:]}", "bold $text-warning"
+                ),
                 "\n",
                 w.effect,
                 "\n",
