@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
 import statistics
 import subprocess
 import sys
@@ -29,13 +28,15 @@ from synthetic import generate  # noqa: E402
 
 
 def timed(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MiB) of one run of `cmd`."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    """Wall seconds and peak RSS (MiB) of one run of `cmd` (that child's own peak, via wait4)."""
     started = time.perf_counter()
-    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, env={**os.environ, **(env or {})})
+    child = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, env={**os.environ, **(env or {})})
+    _, status, usage = os.wait4(child.pid, 0)
     wall = time.perf_counter() - started
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return wall, max(peak, before) / 1024
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode:
+        raise subprocess.CalledProcessError(child.returncode, cmd)
+    return wall, usage.ru_maxrss / 1024
 
 
 def median_of(runs: int, once: Callable[[], tuple[float, float]]) -> tuple[float, float]:
@@ -54,6 +55,14 @@ def advisor(*args: str) -> list[str]:
 def in_process(code: str) -> float:
     """Seconds printed by a fresh interpreter running `code` (which prints one float)."""
     out = subprocess.run(python("-c", code), check=True, capture_output=True, text=True).stdout
+    return float(out.strip().splitlines()[-1])
+
+
+def tui_timing(which: str) -> float:
+    """One wizard measurement from benchmarks/tui_timings.py, in a fresh interpreter."""
+    out = subprocess.run(
+        python(str(ROOT / "benchmarks" / "tui_timings.py"), which), check=True, capture_output=True, text=True
+    ).stdout
     return float(out.strip().splitlines()[-1])
 
 
@@ -90,9 +99,9 @@ def main() -> None:
     row("recommend, bundled knowledge (no cache)", f"{cold_s * 1000:.0f} ms", "≤ 250 ms", cold_s <= 0.25)
 
     try:
-        paint = statistics.median(in_process(TUI_FIRST_PAINT) for _ in range(runs))
+        paint = statistics.median(tui_timing("first-paint") for _ in range(runs))
         row("wizard first screen painted", f"{paint * 1000:.0f} ms", "≤ 500 ms", paint <= 0.5)
-        step = statistics.median(in_process(TUI_ANSWER_STEP) for _ in range(runs))
+        step = statistics.median(tui_timing("answer-step") for _ in range(runs))
         row("one answer → next question", f"{step * 1000:.1f} ms", "≤ 50 ms", step <= 0.05)
     except subprocess.CalledProcessError as exc:
         row("wizard timings", f"failed ({exc.returncode})", "—", False)
@@ -151,29 +160,6 @@ from advisor.domain.knowledge import load
 t = time.perf_counter()
 load([Path({kb!r})], cache=False)
 print(time.perf_counter() - t)
-"""
-
-TUI_FIRST_PAINT = """
-import asyncio, time
-started = time.perf_counter()
-from advisor.domain.knowledge import load
-from advisor.tui.app import AdvisorApp
-kb = load()
-async def main():
-    app = AdvisorApp(kb=kb)
-    async with app.run_test(size=(100, 32)) as pilot:
-        await pilot.pause()
-        print(time.perf_counter() - started)
-asyncio.run(main())
-"""
-
-TUI_ANSWER_STEP = """
-import asyncio, time
-from advisor.domain.knowledge import load
-from advisor.tui.app import AdvisorApp
-from advisor.tui.bench import answer_step_seconds
-kb = load()
-print(asyncio.run(answer_step_seconds(AdvisorApp(kb=kb))))
 """
 
 if __name__ == "__main__":

@@ -72,6 +72,8 @@ class _Assessment:
     alternatives: list[str] = field(default_factory=list)
     break_even: int | None = None
     self_host_usd: float | None = None
+    license_findings: _LicenseFindings | None = None
+    """What the model's license means for this profile (shared by every model under it)."""
     score: float = 0.0
     blocked: bool = False
     """Set once the blocking rules have run: a blocker puts the model in `excluded`."""
@@ -1235,16 +1237,14 @@ def recommend(profile: Profile, kb: KnowledgeBase, now: dt.datetime) -> Decision
     for model in kb.models.values():
         a = _Assessment(model=model, lic=kb.licenses[model.license])
         _model_rules(profile, a, kb, today)
-        scope = model.modalities if a.lic.region_exclusion_modalities else ()
-        in_scope = not a.lic.region_exclusion_modalities or any(x in a.lic.region_exclusion_modalities for x in scope)
-        key = (a.lic.id, in_scope)
-        findings = license_cache.get(key)
+        scoped = a.lic.region_exclusion_modalities
+        in_scope = not scoped or any(x in scoped for x in model.modalities)
+        findings = license_cache.get((a.lic.id, in_scope))
         if findings is None:
-            findings = license_cache[key] = _license_findings(profile, a.lic, in_scope)
+            findings = license_cache[(a.lic.id, in_scope)] = _license_findings(profile, a.lic, in_scope)
+        a.license_findings = findings
         a.risks.extend(findings.risks)
         a.obligations.extend(findings.obligations)
-        for trigger, effect, source in findings.watches:
-            watch.add(trigger, effect, model.id, source)
         if not a.settle_blocked():  # costing and scoring only matter for models that can still be chosen
             _cost(profile, a, gpus)
             _operations_rules(profile, a)
@@ -1267,6 +1267,9 @@ def recommend(profile: Profile, kb: KnowledgeBase, now: dt.datetime) -> Decision
     for a in considered:
         if a.model.id not in answer:
             continue
+        if a.license_findings is not None:
+            for trigger, effect, source in a.license_findings.watches:
+                watch.add(trigger, effect, a.model.id, source)
         if a.break_even and a.cost is not None and a.cost.route == "api":
             watch.add(
                 _tokens_above(a.break_even),
