@@ -9,15 +9,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from advisor.domain.decision import Decision
 from advisor.domain.knowledge import KnowledgeBase
 from advisor.domain.schema import Model
 from advisor.domain.terms import describe_terms
-from advisor.tui.app import AdvisorApp
 from advisor.tui.format import ROUTE_LABEL, link, risk_block, usd
+from advisor.tui.screens.base import AdvisorScreen
 
 MAX_LINEAGE = 12
 """Guard against a cycle of `supersedes` in a hand-edited knowledge base."""
@@ -40,7 +39,7 @@ def lineage(model: Model, kb: KnowledgeBase) -> tuple[list[Model], list[Model]]:
     return before, kb.successors(model.id)
 
 
-class ModelDetailScreen(Screen[None]):
+class ModelDetailScreen(AdvisorScreen):
     """Everything the advisor knows about one model, with the evidence."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "app.pop_screen", "Back")]
@@ -49,12 +48,6 @@ class ModelDetailScreen(Screen[None]):
         super().__init__()
         self.model_id = model_id
         self.decision = decision
-
-    @property
-    def advisor(self) -> AdvisorApp:
-        app = self.app
-        assert isinstance(app, AdvisorApp)
-        return app
 
     def compose(self) -> ComposeResult:
         yield Header()

@@ -8,12 +8,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, OptionList
 from textual.widgets.option_list import Option
 
 from advisor.domain.questions import BY_ID, STEPS, AnswerError
-from advisor.tui.app import AdvisorApp
+from advisor.tui.screens.base import AdvisorScreen
 from advisor.tui.widgets.fields import QuestionField
 from advisor.tui.widgets.progress import StepProgress
 
@@ -21,7 +20,7 @@ WIDE = 120
 """Terminals at least this wide list the steps beside the questions."""
 
 
-class QuestionsScreen(Screen[None]):
+class QuestionsScreen(AdvisorScreen):
     """Asks the questions of one step; Enter confirms an answer and moves on, Back keeps every answer."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -37,12 +36,6 @@ class QuestionsScreen(Screen[None]):
         self.back_to_review = back_to_review
         """Editing one answer from the review page: confirming the step returns there."""
         self.focus_id = focus
-
-    @property
-    def advisor(self) -> AdvisorApp:
-        app = self.app
-        assert isinstance(app, AdvisorApp)
-        return app
 
     def compose(self) -> ComposeResult:
         yield Header()

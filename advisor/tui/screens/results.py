@@ -12,12 +12,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
 
 from advisor.domain.decision import Candidate, Decision
 from advisor.domain.questions import BY_ID, Answer, format_answer, short_number
-from advisor.tui.app import AdvisorApp
 from advisor.tui.format import (
     ROUTE_LABEL,
     SEVERITY_STYLE,
@@ -27,6 +25,7 @@ from advisor.tui.format import (
     risk_block,
     usd,
 )
+from advisor.tui.screens.base import AdvisorScreen
 from advisor.tui.widgets.charts import Bar, BarChart
 from advisor.tui.widgets.whatif import WhatIfBar
 
@@ -72,7 +71,7 @@ def what_if_effect(before: Decision, after: Decision) -> str:
     return "; ".join(parts) if parts else "the recommendation does not change"
 
 
-class ResultsScreen(Screen[None]):
+class ResultsScreen(AdvisorScreen):
     """What the engine recommends for the answers (or for a what-if on them)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -90,12 +89,6 @@ class ResultsScreen(Screen[None]):
         self.baseline: Decision | None = None
         self.whatif: dict[str, Answer] = {}
         self.exported: str | None = None
-
-    @property
-    def advisor(self) -> AdvisorApp:
-        app = self.app
-        assert isinstance(app, AdvisorApp)
-        return app
 
     def compose(self) -> ComposeResult:
         yield Header()

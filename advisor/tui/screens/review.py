@@ -10,12 +10,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Button, DataTable, Footer, Header, Static
 
 from advisor.domain.questions import QUESTIONS, STEPS, format_answer
-from advisor.tui.app import AdvisorApp
 from advisor.tui.format import cell
+from advisor.tui.screens.base import AdvisorScreen
 
 
 class AnswersTable(DataTable[str | Text]):
@@ -24,7 +23,7 @@ class AnswersTable(DataTable[str | Text]):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "select_cursor", "Change answer")]
 
 
-class ReviewScreen(Screen[None]):
+class ReviewScreen(AdvisorScreen):
     """The answers, each editable; from here, the recommendation."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -32,12 +31,6 @@ class ReviewScreen(Screen[None]):
         Binding("s", "app.save_profile", "Save profile"),
         Binding("escape", "back", "Back"),
     ]
-
-    @property
-    def advisor(self) -> AdvisorApp:
-        app = self.app
-        assert isinstance(app, AdvisorApp)
-        return app
 
     def compose(self) -> ComposeResult:
         yield Header()

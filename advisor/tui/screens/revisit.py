@@ -11,14 +11,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from advisor.domain.decision import Decision
 from advisor.domain.profile import parse_profile
 from advisor.domain.yamlio import InputError
-from advisor.tui.app import AdvisorApp
 from advisor.tui.format import cell, link, severity_badge
+from advisor.tui.screens.base import AdvisorScreen
 
 if TYPE_CHECKING:
     from advisor.domain.revisit import Change, Revisit
@@ -40,7 +39,7 @@ def change_detail(change: Change) -> Content:
     return Content.assemble(*parts)
 
 
-class RevisitScreen(Screen[None]):
+class RevisitScreen(AdvisorScreen):
     """The saved decision against today's knowledge: the verdict, the changes, and one key to answer again."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -53,12 +52,6 @@ class RevisitScreen(Screen[None]):
         super().__init__()
         self.old = old
         self.result: Revisit | None = None
-
-    @property
-    def advisor(self) -> AdvisorApp:
-        app = self.app
-        assert isinstance(app, AdvisorApp)
-        return app
 
     def compose(self) -> ComposeResult:
         yield Header()

@@ -10,11 +10,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from advisor.tui.app import AdvisorApp
+from advisor.tui.screens.base import AdvisorScreen
 
 TAGLINE = (
     "Tells your startup which AI model to build on (open weights, closed API or hybrid) and what that costs "
@@ -26,7 +25,7 @@ def _option(title: str, detail: str) -> Content:
     return Content.assemble(Content.styled(title, "bold"), "\n", Content.styled(detail, "$text-muted"))
 
 
-class WelcomeScreen(Screen[None]):
+class WelcomeScreen(AdvisorScreen):
     """Start a new profile, resume the autosaved one, open a profile file, or revisit a saved decision."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -36,12 +35,6 @@ class WelcomeScreen(Screen[None]):
         Binding("v", "app.revisit", "Revisit"),
         Binding("q", "app.quit", "Quit"),
     ]
-
-    @property
-    def advisor(self) -> AdvisorApp:
-        app = self.app
-        assert isinstance(app, AdvisorApp)
-        return app
 
     def compose(self) -> ComposeResult:
         yield Header()
