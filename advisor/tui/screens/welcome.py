@@ -33,7 +33,7 @@ class WelcomeScreen(AdvisorScreen):
         Binding("r", "app.resume", "Resume"),
         Binding("o", "app.open_profile", "Open"),
         Binding("v", "app.revisit", "Revisit"),
-        Binding("q", "app.quit", "Quit"),
+        Binding("q", "app.quit", "Quit", show=False),
     ]
 
     def compose(self) -> ComposeResult:
