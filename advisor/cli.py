@@ -105,7 +105,7 @@ def kb_validate(ctx: click.Context, dirs: tuple[Path, ...], alone: bool, kb_dirs
 
     layers = [*ctx.obj.get("kb_dirs", ()), *kb_dirs, *dirs]
     try:
-        kb_ = load(layers, bundled=not alone)
+        kb_ = load(layers, bundled=not alone, cache=False)  # a check reads every file, whatever is cached
     except InputError as exc:
         fail([str(p) for p in exc.problems] + [f"invalid: {len(exc.problems)} problem(s)"])
     click.echo(

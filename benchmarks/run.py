@@ -91,6 +91,9 @@ def main() -> None:
         help_s <= 2 * click_s,
     )
 
+    validate_s, _ = median_of(runs, lambda: timed(advisor("kb", "validate"), cold))
+    row("advisor kb validate, bundled knowledge", f"{validate_s * 1000:.0f} ms", "(reported; no target)", True)
+
     recommend = advisor("recommend", "--profile", str(PROFILE), "--format", "json")
     timed(recommend, warm)
     rec_s, _ = median_of(runs, lambda: timed(recommend, warm))

@@ -155,6 +155,11 @@ def test_a_retired_model_is_excluded(kb: KnowledgeBase) -> None:
 def test_superseded_base_costs_a_fine_tune(kb: KnowledgeBase) -> None:
     decision = decide(kb, customization="fine_tune")
     assert risk_ids(decision, "llama-3.1-70b-instruct")["superseded"] == "medium"
+    [risk] = [
+        r for c in decision.considered if c.model == "llama-3.1-70b-instruct" for r in c.risks if r.id == "superseded"
+    ]
+    assert "Llama 3.3 70B Instruct" in risk.title
+    assert "of GPU time" in risk.detail and "engineer-weeks" in risk.detail
 
 
 # --- invariants of every decision -----------------------------------------------------------

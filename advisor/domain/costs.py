@@ -157,3 +157,22 @@ def _break_even(api_per_token: float, need_gb: float, size_b: float, gpus: tuple
         if tokens <= capacity and (best is None or tokens < best):
             best = tokens
     return best
+
+
+FINE_TUNE_TOKENS = 100_000_000
+"""Training tokens assumed for redoing a fine-tune (a LoRA or full tune on a mid-size data set)."""
+GPU_FLOPS_PER_HOUR = 0.4 * 989e12 * 3600
+"""One H100 at 40% of its dense BF16 peak, per hour."""
+FINE_TUNE_GPU_USD_PER_HOUR = 3.0
+"""Rough on-demand H100 price used for the fine-tune estimate."""
+
+
+def fine_tune_redo_cost(model: Model) -> str:
+    """A rough estimate of redoing a fine-tune on a new base, with its assumptions."""
+    params = (model.params_b or 8.0) * 1e9
+    gpu_hours = 6 * params * FINE_TUNE_TOKENS / GPU_FLOPS_PER_HOUR
+    compute = gpu_hours * FINE_TUNE_GPU_USD_PER_HOUR
+    return (
+        f"about ${max(compute, 10):,.0f} of GPU time (6·N·D FLOPs for {FINE_TUNE_TOKENS / 1e6:.0f}M training tokens "
+        f"on H100s at 40% utilization) plus one to two engineer-weeks to rebuild the data pipeline and re-run your evaluations"
+    )

@@ -21,6 +21,7 @@ from advisor.domain.costs import (
     CostEstimate,
     api_cost,
     break_even_tokens,
+    fine_tune_redo_cost,
     self_host_cost,
 )
 from advisor.domain.decision import (
@@ -787,7 +788,7 @@ def _model_rules(p: Profile, a: _Assessment, kb: KnowledgeBase, today: dt.date) 
                 "medium" if tuned else "low",
                 f"Superseded by {newer.name}",
                 (
-                    "A fine-tune on this base must be redone to move to the newer version."
+                    f"A fine-tune on this base must be redone to move to the newer version: {fine_tune_redo_cost(newer)}."
                     if tuned
                     else "A newer version exists."
                 )

@@ -14,6 +14,7 @@ import datetime as dt
 
 import msgspec
 
+from advisor.domain.costs import fine_tune_redo_cost
 from advisor.domain.decision import SEVERITY_ORDER, Candidate, Decision, Risk, Severity
 from advisor.domain.engine import recommend
 from advisor.domain.knowledge import KnowledgeBase
@@ -25,12 +26,6 @@ MATERIAL: frozenset[str] = frozenset({"blocker", "high"})
 """Severities that mean the decision no longer holds as made."""
 PRICE_CHANGE_THRESHOLD = 0.05
 """Relative monthly-cost changes below this are noise."""
-FINE_TUNE_TOKENS = 100_000_000
-"""Training tokens assumed for redoing a fine-tune (a LoRA or full tune on a mid-size data set)."""
-GPU_FLOPS_PER_HOUR = 0.4 * 989e12 * 3600
-"""One H100 at 40% of its dense BF16 peak, per hour."""
-FINE_TUNE_GPU_USD_PER_HOUR = 3.0
-"""Rough on-demand H100 price used for the fine-tune estimate."""
 
 LICENSE_FIELDS: dict[str, tuple[str, str]] = {
     "commercial_use": ("Commercial use", "commercial_use"),
@@ -159,17 +154,6 @@ def _exclusion_scope_change(
             source=clause.source if clause else new_lic.url,
         )
     ]
-
-
-def fine_tune_redo_cost(model: Model) -> str:
-    """A rough estimate of redoing a fine-tune on a new base, with its assumptions."""
-    params = (model.params_b or 8.0) * 1e9
-    gpu_hours = 6 * params * FINE_TUNE_TOKENS / GPU_FLOPS_PER_HOUR
-    compute = gpu_hours * FINE_TUNE_GPU_USD_PER_HOUR
-    return (
-        f"about ${max(compute, 10):,.0f} of GPU time (6·N·D FLOPs for {FINE_TUNE_TOKENS / 1e6:.0f}M training tokens "
-        f"on H100s at 40% utilization) plus one to two engineer-weeks to rebuild the data pipeline and re-run your evaluations"
-    )
 
 
 def _index(candidates: list[Candidate]) -> dict[str, tuple[int, Candidate]]:
