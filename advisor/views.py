@@ -218,8 +218,11 @@ def _print_lines(lines: list[Line]) -> None:
             print(text)
         return
     from rich.console import Console
-    from rich.markup import escape
+    from rich.padding import Padding
+    from rich.text import Text
 
     console = Console(highlight=False)
     for style, text in lines:
-        console.print(f"[{style}]{escape(text)}[/]" if style else escape(text), soft_wrap=False)
+        indent = len(text) - len(text.lstrip(" "))
+        # Wrapped lines keep their indent, so a long quote stays visibly under its term.
+        console.print(Padding(Text(text.lstrip(" "), style=style), (0, 0, 0, indent)))
