@@ -110,3 +110,20 @@ def test_help_does_not_import_heavy_modules() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.stderr == "[]"
+
+
+def test_the_record_does_not_depend_on_the_working_directory(tmp_path: Path) -> None:
+    records = []
+    for cwd in (Path.cwd(), tmp_path):
+        out = subprocess.run(
+            [sys.executable, "-m", "advisor", "recommend", "--profile", str(EXAMPLE.resolve()), "--format", "json"],
+            capture_output=True,
+            text=True,
+            cwd=cwd,
+            check=True,
+        ).stdout
+        record = json.loads(out)
+        record.pop("generated_at")
+        records.append(record)
+    assert records[0] == records[1]
+    assert records[0]["knowledge"]["layers"] == ["bundled"]

@@ -269,11 +269,13 @@ def load(extra_dirs: Iterable[Path] = (), *, bundled: bool = True, cache: bool =
     A validated copy is cached under the content fingerprint, so a repeat run over unchanged files
     skips parsing and validation; a missing, stale or corrupt cache is ignored and rebuilt.
     """
-    dirs = ([bundled_dir()] if bundled else []) + [Path(d) for d in extra_dirs]
+    extra = [Path(d) for d in extra_dirs]
+    dirs = ([bundled_dir()] if bundled else []) + extra
     problems: list[Problem] = []
     files = _scan(dirs, problems)
     fp = _fingerprint(files)
-    layers = [display_path(d) for d in dirs]
+    # Labels, not resolved paths: the record must not change with the directory it is made from.
+    layers = (["bundled"] if bundled else []) + [str(d) for d in extra]
     cache_path = _cache_path(fp) if cache and not problems else None
     snapshot = _read_cache(cache_path)
     if snapshot is not None:
