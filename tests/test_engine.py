@@ -300,3 +300,45 @@ def test_hybrid_keeps_sensitive_data_on_the_open_model_only_when_it_is_self_host
     routing = decision.plan.routing
     assert ("everything containing sensitive data" in routing) is promise
     assert ("runs through a hosted provider" in routing) is not promise
+
+
+def test_an_api_whose_region_list_is_unknown_is_flagged_for_a_company_others_exclude(kb: KnowledgeBase) -> None:
+    china = decide(kb, established_in="CN", user_regions=["CN"])
+    assert risk_ids(china, "gemini-3.8-flash")["region-availability-unconfirmed"] == "high"
+    assert china.plan is not None and "gemini" not in (china.plan.primary + (china.plan.secondary or ""))
+    us = decide(kb, established_in="US")
+    assert risk_ids(us, "gemini-3.8-flash")["region-availability-unconfirmed"] == "low"
+
+
+def test_opt_in_training_terms_are_not_a_training_risk(kb: KnowledgeBase) -> None:
+    decision = decide(kb, data_sensitivity="confidential")
+    assert kb.licenses["openai-api-terms"].api_data.trains_on_customer_data == "opt_in"  # type: ignore[union-attr]
+    assert "vendor-trains-on-data" not in risk_ids(decision, "gpt-4.1")
+    assert risk_ids(decision, "gemini-3.8-flash")["vendor-trains-on-data"] == "medium"
+
+
+def test_commercial_conditions_no_threshold_captures_are_findings(kb: KnowledgeBase) -> None:
+    decision = decide(kb, monthly_tokens=1_000_000)
+    assert risk_ids(decision, "falcon-180b-chat")["commercial-condition-hosting-needs-separate-license"] == "medium"
+    assert risk_ids(decision, "qwen-7b-chat")["commercial-condition-readme-commercial-form"] == "medium"
+    assert "commercial-condition-hosting-needs-separate-license" not in risk_ids(
+        decide(kb, commercial=False, deployment="internal"), "falcon-180b-chat"
+    )
+
+
+def test_a_model_that_takes_images_can_do_vision_even_if_its_entry_does_not_list_it(kb: KnowledgeBase) -> None:
+    from advisor.domain.engine import use_case_fit
+
+    gpt5 = kb.models["gpt-5"]
+    assert "vision" in gpt5.modalities and "vision" not in gpt5.use_cases
+    assert use_case_fit("vision", gpt5) == (True, False)
+    assert use_case_fit("image_generation", gpt5) == (False, False)
+    decision = decide(kb, use_case="vision")
+    assert "not-for-use-case" not in excluded_for(decision, "gpt-5")
+
+
+def test_image_models_are_costed_as_one_always_on_replica(kb: KnowledgeBase) -> None:
+    decision = example(kb, "image-generation-startup")
+    top = decision.shortlist[0]
+    assert top.cost is not None and "image throughput is not modelled" in top.cost.basis
+    assert top.cost.break_even_tokens is None

@@ -30,6 +30,7 @@ ASSUMPTIONS = [
     "API costs use the vendor's list price per million tokens, without batch or cache discounts.",
     f"Self-hosted GPUs are rented on demand around the clock ({HOURS_PER_MONTH:.0f} h/month) and average "
     f"{UTILIZATION:.0%} of peak throughput; an input token costs 1/{PREFILL_SPEEDUP:g} of an output token to serve.",
+    "A mixture-of-experts model is served at the cost of a dense model the geometric mean of its active and total size.",
     "Self-hosting cost excludes engineering time, storage and networking.",
 ]
 """The cost model's assumptions, as sentences for reports."""
@@ -84,7 +85,12 @@ def served_tokens_per_second(gpu: Gpu, gpus: int, model: Model) -> float:
 
 
 def _serving_size(model: Model) -> float:
-    return max(model.active_params_b or model.params_b or 1.0, 0.5)
+    """The size that sets serving cost, in billions: a mixture-of-experts model reads more than its active
+    experts once requests are batched, so it counts as the geometric mean of active and total size."""
+    total = model.params_b or 1.0
+    active = model.active_params_b
+    size = (active * total) ** 0.5 if active else total
+    return max(size, 0.5)
 
 
 def _tokens_per_second(gpu: Gpu, gpus: int, size_b: float) -> float:
@@ -124,6 +130,20 @@ def self_host_cost(model: Model, monthly_tokens: int, gpus: list[Gpu]) -> CostEs
     basis = (
         f"{plan.describe()}, around the clock: needs {model.self_host.min_gpu_memory_gb:g} GB "
         f"at {model.self_host.precision} (GPU price as of {plan.gpu.as_of})"
+    )
+    return CostEstimate("self_host", plan.monthly_usd, basis, plan.gpu.source, plan)
+
+
+def single_replica_cost(model: Model, gpus: list[Gpu]) -> CostEstimate | None:
+    """One always-on GPU setup that fits the model: for image models, whose throughput is not in tokens."""
+    if model.self_host is None or not gpus:
+        return None
+    plan = _cheapest_plan(model.self_host.min_gpu_memory_gb, _serving_size(model), 0, tuple(gpus))
+    if plan is None:
+        return None
+    basis = (
+        f"{plan.describe()}, around the clock: one replica; image throughput is not modelled, so add replicas "
+        f"for your peak load (GPU price as of {plan.gpu.as_of})"
     )
     return CostEstimate("self_host", plan.monthly_usd, basis, plan.gpu.source, plan)
 
@@ -169,6 +189,8 @@ FINE_TUNE_GPU_USD_PER_HOUR = 3.0
 
 def fine_tune_redo_cost(model: Model) -> str:
     """A rough estimate of redoing a fine-tune on a new base, with its assumptions."""
+    if "image_generation" in model.modalities:
+        return "GPU time that depends on your image set, plus one to two engineer-weeks to retrain and re-check outputs"
     params = (model.params_b or 8.0) * 1e9
     gpu_hours = 6 * params * FINE_TUNE_TOKENS / GPU_FLOPS_PER_HOUR
     compute = gpu_hours * FINE_TUNE_GPU_USD_PER_HOUR

@@ -23,6 +23,7 @@ from advisor.domain.costs import (
     break_even_tokens,
     fine_tune_redo_cost,
     self_host_cost,
+    single_replica_cost,
 )
 from advisor.domain.decision import (
     SEVERITY_ORDER,
@@ -39,7 +40,7 @@ from advisor.domain.decision import (
 )
 from advisor.domain.knowledge import KnowledgeBase
 from advisor.domain.profile import EU_MEMBERS, Profile
-from advisor.domain.schema import Gpu, License, Model
+from advisor.domain.schema import Clause, Gpu, License, Model
 from advisor.domain.terms import clause_for
 
 SHORTLIST_SIZE = 5
@@ -169,6 +170,7 @@ class _LicenseFindings:
     lic: License
     in_scope: bool
     """Whether the model has a modality the license's regional exclusion is limited to (or it has no limit)."""
+    facts: _KbFacts
     risks: list[Risk] = field(default_factory=list)
     obligations: list[str] = field(default_factory=list)
     watches: list[tuple[_Trigger, str, str | None]] = field(default_factory=list)
@@ -182,8 +184,28 @@ class _LicenseFindings:
         self.watches.append((trigger, effect, source))
 
 
-def _license_findings(p: Profile, lic: License, in_scope: bool) -> _LicenseFindings:
-    findings = _LicenseFindings(lic=lic, in_scope=in_scope)
+@dataclass(frozen=True)
+class _KbFacts:
+    """What a license rule needs to know about the rest of the knowledge base."""
+
+    restricted_regions: frozenset[str]
+    """Regions some API terms in the knowledge base exclude (sanctioned or unsupported jurisdictions)."""
+    licenses_with_scoped_models: frozenset[str]
+    """Licenses with at least one model inside their regional exclusion's modality scope."""
+
+
+def _kb_facts(kb: KnowledgeBase) -> _KbFacts:
+    scoped = set()
+    for m in kb.models.values():
+        lic = kb.licenses[m.license]
+        if lic.region_exclusion_modalities and set(lic.region_exclusion_modalities) & set(m.modalities):
+            scoped.add(lic.id)
+    restricted = {r for lic in kb.licenses.values() if lic.kind == "api_terms" for r in lic.region_exclusions}
+    return _KbFacts(frozenset(restricted), frozenset(scoped))
+
+
+def _license_findings(p: Profile, lic: License, in_scope: bool, facts: _KbFacts) -> _LicenseFindings:
+    findings = _LicenseFindings(lic=lic, in_scope=in_scope, facts=facts)
     _license_rules(p, findings)
     return findings
 
@@ -195,7 +217,20 @@ def _clause_risk(
     lic: License, topic: str, rid: str, severity: Severity, title: str, detail: str, mitigation: str
 ) -> Risk:
     """A finding resting on the license's clause about `topic`."""
-    clause = clause_for(lic, topic)
+    return _risk_from_clause(lic, clause_for(lic, topic), topic, rid, severity, title, detail, mitigation)
+
+
+def _risk_from_clause(
+    lic: License,
+    clause: Clause | None,
+    topic: str,
+    rid: str,
+    severity: Severity,
+    title: str,
+    detail: str,
+    mitigation: str,
+) -> Risk:
+    """A finding resting on one clause (or, where the license is silent, on the license text itself)."""
     if clause is None:
         return Risk(
             id=rid,
@@ -220,6 +255,12 @@ def _clause_risk(
         quote=clause.quote,
         verified=clause.verified,
     )
+
+
+def _summary_of(lic: License, topic: str, fallback: str) -> str:
+    """The knowledge base's own one-line reading of the clause on `topic`, so findings say what this license says."""
+    clause = clause_for(lic, topic)
+    return clause.summary if clause is not None else fallback
 
 
 def _model_risk(
@@ -318,6 +359,42 @@ def _license_rules(p: Profile, a: _LicenseFindings) -> None:
             )
             a.watch(_flag("commercial", "The product earns money"), f"{_short(lic)} forbids commercial use", lic.url)
 
+    if p.commercial:
+        for clause_id in lic.commercial_conditions:
+            clause = next(c for c in lic.clauses if c.id == clause_id)
+            a.risks.append(
+                _risk_from_clause(
+                    lic,
+                    clause,
+                    "commercial_use",
+                    f"commercial-condition-{clause_id}",
+                    "medium",
+                    f"Commercial use of {_short(lic)} comes with a condition",
+                    clause.summary,
+                    "Meet the condition before launch, or get the vendor's written confirmation that you need not.",
+                )
+            )
+
+    if lic.unlisted_region_limit is not None:
+        clause = next(c for c in lic.clauses if c.id == lic.unlisted_region_limit)
+        likely_out = _in_regions(p.established_in, a.facts.restricted_regions) or any(
+            _in_regions(r, a.facts.restricted_regions) for r in p.user_regions
+        )
+        a.risks.append(
+            _risk_from_clause(
+                lic,
+                clause,
+                "other",
+                "region-availability-unconfirmed",
+                "high" if likely_out else "low",
+                f"Only available in {a.vendor}'s list of supported regions",
+                clause.summary
+                + f" The list is not in this knowledge base; {p.established_in}"
+                + (" is a region other API terms here exclude." if likely_out else " is probably on it, but confirm."),
+                f"Check {a.vendor}'s list of available regions for your company's and your users' countries.",
+            )
+        )
+
     if lic.mau_limit is not None:
         _mau_rules(p, a, lic.mau_limit)
 
@@ -405,15 +482,18 @@ def _license_rules(p: Profile, a: _LicenseFindings) -> None:
 
     if lic.vendor_can_restrict:
         severity = VENDOR_CONTROL_SEVERITY[p.risk_tolerance]
-        who = a.vendor
         a.risks.append(
             _clause_risk(
                 lic,
                 "vendor_can_restrict",
                 "vendor-can-restrict",
                 severity,
-                f"{who} can restrict use or change the terms on its own",
-                "The terms let the vendor change its policies or restrict your use without your agreement; what is allowed today may not be tomorrow.",
+                f"{a.vendor} keeps a say over how you may use it",
+                _summary_of(
+                    lic,
+                    "vendor_can_restrict",
+                    "The licensor may restrict use or change its policies without your agreement.",
+                ),
                 "Keep a tested fallback model under different terms; re-run `advisor revisit` when terms change.",
             )
         )
@@ -497,7 +577,7 @@ def _region_rules(p: Profile, a: _LicenseFindings) -> None:
     scope = set(lic.region_exclusion_modalities)
     in_scope = a.in_scope
     regions = ", ".join(lic.region_exclusions)
-    kinds = f"{'/'.join(sorted(scope))} " if scope else ""
+    kinds = "multimodal " if scope else ""
     company_excluded = _region_applies(p, lic.region_exclusions)
     if company_excluded and in_scope:
         a.risks.append(
@@ -512,7 +592,7 @@ def _region_rules(p: Profile, a: _LicenseFindings) -> None:
                 "Pick a model without this exclusion, or build through an entity established elsewhere (take legal advice).",
             )
         )
-    elif company_excluded:
+    elif company_excluded and lic.id in a.facts.licenses_with_scoped_models:
         a.risks.append(
             _clause_risk(
                 lic,
@@ -521,7 +601,7 @@ def _region_rules(p: Profile, a: _LicenseFindings) -> None:
                 "low",
                 f"{_short(lic)} excludes {kinds}models for companies in {regions}",
                 f"This model is not affected, but moving to a {kinds}sibling under the same terms would be.",
-                "Keep vision features on a model without this exclusion.",
+                "Keep multimodal features on a model without this exclusion.",
             )
         )
     elif in_scope:
@@ -577,7 +657,8 @@ def _output_training_rules(p: Profile, a: _LicenseFindings) -> None:
             "output-training-conditions",
             "medium",
             "Training on outputs comes with conditions",
-            "You plan to train on outputs; the license allows it only under its conditions (e.g. naming the new model after the original, passing on the license).",
+            "You plan to train on outputs; the license allows it on its terms: "
+            + _summary_of(lic, "output_training", "see the quoted clause."),
             "Meet the conditions listed under obligations, or use a permissively licensed model for data generation.",
         )
     )
@@ -589,17 +670,17 @@ def _api_data_rules(p: Profile, a: _LicenseFindings) -> None:
     if data is None:
         return
     sensitive = p.data_sensitivity in ("confidential", "regulated")
-    if data.trains_on_customer_data != "no" and p.data_sensitivity != "public":
-        severity: Severity = "high" if sensitive and data.trains_on_customer_data == "opt_out" else "medium"
+    if data.trains_on_customer_data == "opt_out" and p.data_sensitivity != "public":
+        # Opt-out terms train by default on some tier (usually the free one); opt-in ones never do unless asked.
         a.risks.append(
             _clause_risk(
                 lic,
                 "customer_data_training",
                 "vendor-trains-on-data",
-                severity,
-                "The vendor may train on what you send",
-                f"The terms let the vendor use API inputs and outputs for training ({data.trains_on_customer_data.replace('_', '-')}).",
-                "Opt out (or use the paid tier that excludes training) before any real data goes through.",
+                "medium" if sensitive else "low",
+                "The vendor trains on what you send unless you opt out or pay",
+                _summary_of(lic, "customer_data_training", "The terms let the vendor train on API inputs and outputs."),
+                "Use the paid tier or switch training off before any real data goes through.",
             )
         )
     if p.data_sensitivity == "regulated":
@@ -658,9 +739,31 @@ def _api_data_rules(p: Profile, a: _LicenseFindings) -> None:
         )
 
 
+LLM_TASKS = frozenset({"chat", "code", "rag", "agents", "extraction"})
+"""Jobs any general-purpose text model does; a vendor's list of them is a hint, not a limit."""
+
+
+def use_case_fit(use_case: str, model: Model) -> tuple[bool, bool]:
+    """(whether the model can do the job, whether its entry lists the job).
+
+    A text model listed for some language task can do the others; a model that takes images in can do
+    vision. Image generation, speech and embeddings need the model to be built for them.
+    """
+    if use_case in model.use_cases:
+        return True, True
+    if use_case == "vision":
+        return "vision" in model.modalities, False
+    if use_case in LLM_TASKS:
+        return "text" in model.modalities and bool(LLM_TASKS & set(model.use_cases)), False
+    return False, False
+
+
 def _model_rules(p: Profile, a: _Assessment, kb: KnowledgeBase, today: dt.date) -> None:
     m = a.model
-    if p.use_case not in m.use_cases:
+    fits, listed = use_case_fit(p.use_case, m)
+    if fits and not listed:
+        a.fit.append(f"not listed by the vendor for {p.use_case.replace('_', ' ')}, but built for the work")
+    if not fits:
         a.risks.append(
             _model_risk(
                 m,
@@ -806,6 +909,11 @@ def _cost(p: Profile, a: _Assessment, gpus: list[Gpu]) -> None:
     if m.weights == "open" and p.deployment == "on_device":
         a.cost = CostEstimate("on_device", 0.0, "runs on users' devices: no inference bill", None)
         return
+    if "image_generation" in m.modalities and m.weights == "open":
+        a.cost = single_replica_cost(m, gpus)
+        if a.cost is None:
+            a.risks.append(_no_hardware_risk(m))
+        return
     api = api_cost(m, p.monthly_tokens)
     if m.weights == "closed":
         a.cost = api
@@ -814,17 +922,7 @@ def _cost(p: Profile, a: _Assessment, gpus: list[Gpu]) -> None:
     must_self_host = p.self_host_required or p.deployment == "on_prem"
     options = [c for c in (own, None if must_self_host else api) if c is not None]
     if not options:
-        a.risks.append(
-            _model_risk(
-                m,
-                "self_host",
-                "no-hardware-fits",
-                "blocker",
-                "No known GPU setup can serve it",
-                f"It needs {m.self_host.min_gpu_memory_gb if m.self_host else '?'} GB of GPU memory, more than one 8-GPU node of the GPUs in the knowledge base.",
-                "Pick a smaller model or a multi-node serving setup.",
-            )
-        )
+        a.risks.append(_no_hardware_risk(m))
         return
 
     def preference(c: CostEstimate) -> tuple[bool, float, str]:
@@ -840,7 +938,7 @@ def _cost(p: Profile, a: _Assessment, gpus: list[Gpu]) -> None:
     a.cost = options[0]
     a.alternatives = [f"{_ROUTE_WORDS[c.route]}: {_usd(c.monthly_usd)}/month — {c.basis}" for c in options[1:]]
     a.self_host_usd = own.monthly_usd if own is not None else None
-    if api is not None and own is not None:
+    if api is not None and own is not None and not must_self_host:
         a.break_even = break_even_tokens(api, m, gpus, p.monthly_tokens)
     if a.cost.route == "api" and p.data_sensitivity in ("confidential", "regulated"):
         hosts = _names(m.hosts) if m.hosts else "a hosted provider"
@@ -851,7 +949,12 @@ def _cost(p: Profile, a: _Assessment, gpus: list[Gpu]) -> None:
                 "hosted-open-weights-data",
                 "high" if p.data_sensitivity == "regulated" else "medium",
                 "Your data goes to a third-party host",
-                f"The cheapest route serves the open weights through {hosts}; your {p.data_sensitivity} data leaves your infrastructure, under that host's terms (not in this knowledge base).",
+                f"The cheapest route serves the open weights through {hosts}; your {p.data_sensitivity} data leaves your infrastructure, under that host's terms (not in this knowledge base)."
+                + (
+                    " Where the host processes EU users' personal data outside the EU, that is an international transfer under the GDPR."
+                    if p.in_eu or any(_in_regions(r, ["EU"]) for r in p.user_regions)
+                    else ""
+                ),
                 "Self-host the weights"
                 + (f" (about {_usd(a.self_host_usd)}/month)" if a.self_host_usd is not None else "")
                 + ", or sign the host's DPA.",
@@ -882,6 +985,19 @@ def _operations_rules(p: Profile, a: _Assessment) -> None:
         )
 
 
+def _no_hardware_risk(m: Model) -> Risk:
+    need = f"{m.self_host.min_gpu_memory_gb:g} GB" if m.self_host else "more GPU memory than recorded"
+    return _model_risk(
+        m,
+        "self_host",
+        "no-hardware-fits",
+        "blocker",
+        "No known GPU setup can serve it",
+        f"It needs {need} of GPU memory, more than one 8-GPU node of the GPUs in the knowledge base.",
+        "Pick a smaller model or a multi-node serving setup.",
+    )
+
+
 def _budget_rule(p: Profile, a: _Assessment) -> None:
     if p.budget_usd_per_month is None or a.cost is None or a.cost.route == "on_device":
         return
@@ -909,6 +1025,8 @@ def _fit_and_score(p: Profile, a: _Assessment, reference_cost: float, today: dt.
         a.fit.append(f"{m.quality} tier, above what you need")
     else:
         a.fit.append(f"{m.quality} tier, as asked")
+    if p.use_case not in m.use_cases:
+        quality *= 0.85  # able to, but not what its vendor built or tested it for
     if p.use_case == "rag" and m.context_tokens < RAG_MIN_CONTEXT:
         quality *= 0.7
         a.fit.append(f"short context for retrieval ({m.context_tokens:,} tokens)")
@@ -1030,10 +1148,16 @@ def _decision_risks(candidates: list[Candidate]) -> list[Risk]:
     return _sorted_risks(merged.values())
 
 
-def _strategy(p: Profile, considered: list[_Assessment]) -> tuple[Strategy, list[str]]:
+def _strategy(p: Profile, considered: list[_Assessment], kb: KnowledgeBase) -> tuple[Strategy, list[str]]:
     opens = [a for a in considered if a.model.weights == "open"]
     closeds = [a for a in considered if a.model.weights == "closed"]
     reasons: list[str] = []
+    any_closed_fits = any(m.weights == "closed" and use_case_fit(p.use_case, m)[0] for m in kb.models.values())
+    no_closed = (
+        "No closed model passes your constraints."
+        if any_closed_fits
+        else f"The knowledge base has no closed models for {p.use_case.replace('_', ' ')}."
+    )
     if p.self_host_required:
         reasons.append(
             "Your data may not leave your infrastructure, so only open-weights models you run yourself qualify."
@@ -1046,7 +1170,7 @@ def _strategy(p: Profile, considered: list[_Assessment]) -> tuple[Strategy, list
             "No model in the knowledge base passes every constraint; see the excluded list for what rules each out.",
         ]
     if not closeds:
-        return "open", reasons or ["No closed model passes your constraints."]
+        return "open", reasons or [no_closed]
     if not opens:
         return "closed", reasons or ["No open-weights model passes your constraints."]
     best_open, best_closed = opens[0], closeds[0]
@@ -1234,6 +1358,7 @@ def recommend(profile: Profile, kb: KnowledgeBase, now: dt.datetime) -> Decision
     gpus = list(kb.gpus.values())
     watch = _Watches()
     license_cache: dict[tuple[str, bool], _LicenseFindings] = {}
+    facts = _kb_facts(kb)
     assessments: list[_Assessment] = []
     for model in kb.models.values():
         a = _Assessment(model=model, lic=kb.licenses[model.license])
@@ -1242,7 +1367,7 @@ def recommend(profile: Profile, kb: KnowledgeBase, now: dt.datetime) -> Decision
         in_scope = not scoped or any(x in scoped for x in model.modalities)
         findings = license_cache.get((a.lic.id, in_scope))
         if findings is None:
-            findings = license_cache[(a.lic.id, in_scope)] = _license_findings(profile, a.lic, in_scope)
+            findings = license_cache[(a.lic.id, in_scope)] = _license_findings(profile, a.lic, in_scope, facts)
         a.license_findings = findings
         a.risks.extend(findings.risks)
         a.obligations.extend(findings.obligations)
@@ -1259,7 +1384,7 @@ def recommend(profile: Profile, kb: KnowledgeBase, now: dt.datetime) -> Decision
         _fit_and_score(profile, a, reference, today)
     considered = sorted(open_, key=lambda a: (-a.score, a.model.id))
     excluded = sorted((a for a in assessments if a.blocked), key=lambda a: a.model.id)
-    strategy, reasons = _strategy(profile, considered)
+    strategy, reasons = _strategy(profile, considered, kb)
     split = _split(profile, strategy, considered, gpus)
     # What would change *this* answer: the shortlist and the plan's models, not every candidate.
     answer = {a.model.id for a in considered[:SHORTLIST_SIZE]}

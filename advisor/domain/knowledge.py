@@ -380,6 +380,15 @@ def _cross_check(
         for i, change in enumerate(lic.history):
             if change.clause is not None and change.clause not in clause_ids:
                 problem(key, ["history", i, "clause"], f"history names unknown clause '{change.clause}'")
+        for i, clause_id in enumerate(lic.commercial_conditions):
+            if clause_id not in clause_ids:
+                problem(key, ["commercial_conditions", i], f"commercial_conditions names unknown clause '{clause_id}'")
+        if lic.unlisted_region_limit is not None and lic.unlisted_region_limit not in clause_ids:
+            problem(
+                key,
+                ["unlisted_region_limit"],
+                f"unlisted_region_limit names unknown clause '{lic.unlisted_region_limit}'",
+            )
         if lic.kind == "api_terms" and lic.api_data is None:
             problem(
                 key, ["kind"], "API terms need an api_data block (training on, retention and location of customer data)"

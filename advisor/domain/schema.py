@@ -164,6 +164,12 @@ class License(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=T
     """The modalities the regional exclusion is limited to (`[vision]`); empty means all."""
     vendor_can_restrict: bool
     """The licensor may restrict use remotely or change the terms unilaterally."""
+    commercial_conditions: list[str] = []
+    """Ids of clauses that attach conditions to commercial use which no threshold above captures
+    (a registration, a form to file, a separate license for hosting): each becomes a finding."""
+    unlisted_region_limit: str | None = None
+    """Id of a clause limiting use to regions whose list is not recorded here (e.g. the Gemini API's
+    'available regions'): the engine asks the founder to confirm, instead of assuming availability."""
     aup_url: str | None = None
     """URL of the acceptable-use or prohibited-use policy that the license incorporates."""
     api_data: ApiData | None = None

@@ -230,6 +230,8 @@ def build_document(decision: Decision) -> Document:
                 if j:
                     reasons.append(t("; "))
                 reasons.extend([t(f"{r.title} ("), link(r.clause, r.source) if r.source else t(r.clause), t(")")])
+                if not r.verified:
+                    reasons.append(em(" (rests on an unverified clause)"))
             rows.append([[t(e.name or e.model)], [code(e.license)], reasons])
         doc.add(Table(["Model", "License", "Ruled out because"], rows))
     else:
