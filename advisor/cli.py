@@ -43,6 +43,18 @@ def fail(lines: list[str] | str, code: int = 2) -> NoReturn:
     sys.exit(code)
 
 
+def output_path(output: str | None, source: Path) -> Path | None:
+    """The -o target, refusing what would surprise: a directory path, or the input file itself."""
+    if output is None:
+        return None
+    if output.endswith(("/", "\\")) or output in ("", "."):
+        fail(f"{output or '(empty)'}: names a directory; give a file name to write to")
+    target = Path(output)
+    if target.exists() and source.exists() and target.resolve() == source.resolve():
+        fail(f"{output}: is the input file; writing the report there would destroy it")
+    return target
+
+
 def load_kb(ctx: click.Context, kb_dirs: tuple[Path, ...]) -> KnowledgeBase:
     """The bundled knowledge with the group's and the command's `--kb` layers; exits 2 if invalid."""
     from advisor.domain.knowledge import load
@@ -85,8 +97,11 @@ def wizard(ctx: click.Context, profile_path: Path | None, kb_dirs: tuple[Path, .
 
 
 @main.group()
-def kb() -> None:
+@kb_option
+@click.pass_context
+def kb(ctx: click.Context, kb_dirs: tuple[Path, ...]) -> None:
     """Browse and check the knowledge base."""
+    ctx.obj["kb_dirs"] = (*ctx.obj.get("kb_dirs", ()), *kb_dirs)
 
 
 @kb.command("validate")
@@ -157,17 +172,18 @@ def kb_show(ctx: click.Context, entry_id: str, fmt: str, kb_dirs: tuple[Path, ..
 @click.option(
     "--format", "fmt", type=click.Choice(["md", "json", "html"]), default="md", show_default=True, help="Report format."
 )
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write here (atomically) instead of stdout.")
+@click.option("-o", "--output", help="Write here (atomically) instead of stdout.")
 @kb_option
 @click.pass_context
-def recommend(ctx: click.Context, profile_path: Path, fmt: str, output: Path | None, kb_dirs: tuple[Path, ...]) -> None:
+def recommend(ctx: click.Context, profile_path: Path, fmt: str, output: str | None, kb_dirs: tuple[Path, ...]) -> None:
     """Recommend a strategy and shortlist for a profile, headless."""
     from advisor.commands import run_recommend
     from advisor.domain.yamlio import InputError
 
+    target = output_path(output, profile_path)
     kb_ = load_kb(ctx, kb_dirs)
     try:
-        run_recommend(kb_, profile_path, fmt, output)
+        run_recommend(kb_, profile_path, fmt, target)
     except InputError as exc:
         fail([str(p) for p in exc.problems])
 
@@ -175,10 +191,10 @@ def recommend(ctx: click.Context, profile_path: Path, fmt: str, output: Path | N
 @main.command()
 @click.argument("decision_path", metavar="DECISION.json", type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["md", "json"]), default="md", show_default=True)
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write here (atomically) instead of stdout.")
+@click.option("-o", "--output", help="Write here (atomically) instead of stdout.")
 @kb_option
 @click.pass_context
-def revisit(ctx: click.Context, decision_path: Path, fmt: str, output: Path | None, kb_dirs: tuple[Path, ...]) -> None:
+def revisit(ctx: click.Context, decision_path: Path, fmt: str, output: str | None, kb_dirs: tuple[Path, ...]) -> None:
     """Re-evaluate a saved decision on today's knowledge and say what changed.
 
     Exit 0 when the decision still holds, 1 when something material changed, 2 on bad input.
@@ -186,9 +202,10 @@ def revisit(ctx: click.Context, decision_path: Path, fmt: str, output: Path | No
     from advisor.commands import run_revisit
     from advisor.domain.yamlio import InputError
 
+    target = output_path(output, decision_path)
     kb_ = load_kb(ctx, kb_dirs)
     try:
-        material = run_revisit(kb_, decision_path, fmt, output)
+        material = run_revisit(kb_, decision_path, fmt, target)
     except InputError as exc:
         fail([str(p) for p in exc.problems])
     sys.exit(1 if material else 0)

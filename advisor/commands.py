@@ -66,6 +66,12 @@ def run_wizard(kb: KnowledgeBase, profile_path: Path | None) -> None:
             for problem in exc.problems:
                 print(problem, file=sys.stderr)
             raise SystemExit(2) from None
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        print(
+            "advisor: the wizard needs a terminal; for scripts use `advisor recommend --profile FILE`",
+            file=sys.stderr,
+        )
+        raise SystemExit(2)
     from advisor.tui.app import AdvisorApp
 
     AdvisorApp(kb=kb, profile=profile, profile_path=profile_path).run()
@@ -76,8 +82,9 @@ def run_revisit(kb: KnowledgeBase, decision_path: Path, fmt: str, output: Path |
     from advisor.domain.decision import load_decision
     from advisor.domain.report.revisit_report import render_revisit
     from advisor.domain.revisit import revisit
+    from advisor.domain.yamlio import display_path
 
     old = load_decision(decision_path)
-    result = revisit(old, settle(kb), utc_now())
+    result = revisit(old, settle(kb), utc_now(), where=display_path(decision_path))
     emit(render_revisit(result, fmt), output)
     return result.material

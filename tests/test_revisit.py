@@ -178,7 +178,7 @@ def test_load_decision_names_the_file_when_it_cannot_be_read(tmp_path: Path) -> 
 
     with pytest.raises(InputError) as info:
         load_decision(tmp_path / "missing.json")
-    assert str(info.value).endswith("missing.json: cannot be read: No such file or directory")
+    assert str(info.value).endswith("missing.json: no such file")
     (tmp_path / "bad.json").write_text("{not json", encoding="utf-8")
     with pytest.raises(InputError) as info:
         load_decision(tmp_path / "bad.json")

@@ -142,7 +142,7 @@ class Split(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=Tru
 class Decision(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=True):
     """The engine's answer for one profile on one knowledge base."""
 
-    schema: int = 1
+    schema: Literal[1] = 1
     generated_at: str
     advisor_version: str
     profile: dict[str, Any]
@@ -179,23 +179,30 @@ def decision_json_bytes(decision: Decision) -> bytes:
 
 def read_decision(data: bytes, where: str) -> Decision:
     """Parse a saved record; raises InputError naming the file and what is wrong."""
+    import datetime as dt
+
     from advisor.domain.yamlio import InputError, Problem
 
     try:
-        decision: Decision = msgspec.json.decode(data, type=Decision)
+        decision: Decision = msgspec.json.decode(data.removeprefix(b"\xef\xbb\xbf"), type=Decision)
     except msgspec.ValidationError as exc:
         raise InputError([Problem(where, 0, f"not a decision record: {exc}")]) from None
     except msgspec.DecodeError as exc:
         raise InputError([Problem(where, 0, f"not valid JSON: {exc}")]) from None
+    try:
+        dt.datetime.fromisoformat(decision.generated_at.replace("Z", "+00:00"))
+    except ValueError:
+        message = f"not a decision record: generated_at {decision.generated_at!r} is not a date and time"
+        raise InputError([Problem(where, 0, message)]) from None
     return decision
+
+
+MAX_DECISION_BYTES = 1024 * 1024 * 1024
+"""Records over a 100,000-model catalog run to a few hundred MiB; nothing legitimate is larger."""
 
 
 def load_decision(path: Path) -> Decision:
     """Read a saved record from a file; raises InputError naming the file when it cannot be read or is not one."""
-    from advisor.domain.yamlio import InputError, Problem, display_path
+    from advisor.domain.yamlio import display_path, read_input_file
 
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError([Problem(display_path(path), 0, f"cannot be read: {exc.strerror}")]) from None
-    return read_decision(data, display_path(path))
+    return read_decision(read_input_file(path, limit=MAX_DECISION_BYTES), display_path(path))

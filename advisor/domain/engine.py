@@ -39,7 +39,8 @@ from advisor.domain.decision import (
     Watch,
 )
 from advisor.domain.knowledge import KnowledgeBase
-from advisor.domain.profile import EU_MEMBERS, Profile
+from advisor.domain.profile import Profile
+from advisor.domain.regions import EU_MEMBERS
 from advisor.domain.schema import Clause, Gpu, License, Model
 from advisor.domain.terms import clause_for
 

@@ -113,10 +113,13 @@ def _scan(dirs: Sequence[Path], problems: list[Problem]) -> list[_File]:
             problems.append(Problem(display_path(root), 0, "is not a directory; expected a knowledge directory"))
             continue
         for path in _yaml_files(root):
-            if path.stat().st_size > MAX_FILE_BYTES:
-                files.append(_File(index, root, path, None))
-            else:
-                files.append(_File(index, root, path, path.read_bytes()))
+            try:
+                if path.stat().st_size > MAX_FILE_BYTES:
+                    files.append(_File(index, root, path, None))
+                else:
+                    files.append(_File(index, root, path, path.read_bytes()))
+            except OSError as exc:
+                problems.append(Problem(display_path(path), 0, f"cannot be read: {exc.strerror or exc}"))
     return files
 
 
@@ -254,13 +257,17 @@ def _write_cache(path: Path | None, snapshot: _Snapshot) -> None:
     import tempfile
 
     try:
+        payload = msgspec.msgpack.encode(snapshot)
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".knowledge-", dir=path.parent)
+    except (OSError, ValueError, OverflowError):
+        return
+    try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(msgspec.msgpack.encode(snapshot))
+            handle.write(payload)
         os.replace(tmp, path)
     except OSError:
-        return
+        Path(tmp).unlink(missing_ok=True)
 
 
 def load(extra_dirs: Iterable[Path] = (), *, bundled: bool = True, cache: bool = True) -> KnowledgeBase:

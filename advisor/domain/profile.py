@@ -15,51 +15,22 @@ from typing import Annotated, Literal
 import msgspec
 import yaml
 
+from advisor.domain.regions import COUNTRIES, EU_MEMBERS, REGION_ALIASES
 from advisor.domain.schema import UseCase
 from advisor.domain.yamlio import InputError, Problem, convert, display_path, read_yaml
 
 Region = Annotated[str, msgspec.Meta(pattern=r"^(EU|[A-Z]{2})$")]
-NonNegativeInt = Annotated[int, msgspec.Meta(ge=0)]
-NonNegativeFloat = Annotated[float, msgspec.Meta(ge=0)]
+Users = Annotated[int, msgspec.Meta(ge=0, le=10_000_000_000)]
+"""At most ten billion: more than everyone alive."""
+Dollars = Annotated[int, msgspec.Meta(ge=0, le=10**13)]
+Budget = Annotated[float, msgspec.Meta(ge=0, le=10**10)]
+Tokens = Annotated[int, msgspec.Meta(ge=0, le=10**16)]
 Deployment = Literal["saas", "on_prem", "on_device", "internal"]
 Customization = Literal["none", "prompting", "fine_tune"]
 Sensitivity = Literal["public", "internal", "confidential", "regulated"]
 Level = Literal["none", "some", "strong"]
 Tolerance = Literal["low", "medium", "high"]
 Tier = Literal["standard", "high", "frontier"]
-
-EU_MEMBERS = frozenset(
-    [
-        "AT",
-        "BE",
-        "BG",
-        "HR",
-        "CY",
-        "CZ",
-        "DK",
-        "EE",
-        "FI",
-        "FR",
-        "DE",
-        "GR",
-        "HU",
-        "IE",
-        "IT",
-        "LV",
-        "LT",
-        "LU",
-        "MT",
-        "NL",
-        "PL",
-        "PT",
-        "RO",
-        "SK",
-        "SI",
-        "ES",
-        "SE",
-    ]
-)
-"""The 27 EU member states (ISO 3166 alpha-2; Greece as GR): a company established in one is in the EU."""
 
 
 class Profile(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=True):
@@ -77,11 +48,11 @@ class Profile(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=T
     """The product earns money, directly or indirectly. Default: true."""
     deployment: Deployment = "saas"
     """Where the model runs: our cloud service, the customer's premises, users' devices, or internal only."""
-    monthly_active_users: NonNegativeInt = 0
+    monthly_active_users: Users = 0
     """Monthly active users of the product today. Default: 0."""
-    monthly_active_users_24m: NonNegativeInt | None = None
+    monthly_active_users_24m: Users | None = None
     """Expected monthly active users in 24 months. Default: today's figure."""
-    annual_revenue_usd: NonNegativeInt = 0
+    annual_revenue_usd: Dollars = 0
     """Annual revenue today, US$. Default: 0."""
     keep_derivatives_private: bool = True
     """Fine-tuned weights and changes must not have to be published or shared. Default: true."""
@@ -99,9 +70,9 @@ class Profile(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=T
     """Principal place of business: EU, or an ISO 3166 country code. Default: US."""
     user_regions: list[Region] = msgspec.field(default_factory=lambda: ["US"])
     """Where the users are (same codes). Default: [US]."""
-    budget_usd_per_month: NonNegativeFloat | None = None
+    budget_usd_per_month: Budget | None = None
     """Monthly budget for model inference, US$. Default: none stated."""
-    monthly_tokens: NonNegativeInt = 10_000_000
+    monthly_tokens: Tokens = 10_000_000
     """Input plus output tokens per month, all users together. Default: 10 million."""
     quality: Tier = "high"
     """The capability tier the product needs. Default: high."""
@@ -133,15 +104,39 @@ def load_profile(path: Path) -> Profile:
     if not isinstance(doc.data, dict):
         raise InputError([Problem(doc.path, 1, "a profile is a mapping of answers (use_case: chat, ...)")])
     profile: Profile = convert(doc, doc.data, Profile)
+    problems = [Problem(doc.path, doc.line_of(path), message) for path, message in region_problems(profile)]
+    if problems:
+        raise InputError(problems)
     return profile
+
+
+def region_problems(profile: Profile) -> list[tuple[list[str | int], str]]:
+    """Region codes of the right shape that name no country (`XX`), or an alias (`UK`): path and message."""
+    found: list[tuple[list[str | int], str]] = []
+    places: list[tuple[list[str | int], str]] = [(["established_in"], profile.established_in)]
+    places += [(["user_regions", i], code) for i, code in enumerate(profile.user_regions)]
+    for path, code in places:
+        if code == "EU" or code in COUNTRIES:
+            continue
+        alias = REGION_ALIASES.get(code)
+        hint = f"; did you mean '{alias}'?" if alias else "; expected EU or an ISO 3166 country code (US, GB, DE …)"
+        found.append((path, f"{'.'.join(str(p) for p in path)}: '{code}' is not a country code{hint}"))
+    return found
 
 
 def parse_profile(data: dict[str, object], where: str = "<profile>") -> Profile:
     """Validate answers given as a mapping (e.g. from the wizard or a decision record)."""
     try:
-        return msgspec.convert(data, Profile)
+        profile = msgspec.convert(data, Profile)
     except msgspec.ValidationError as exc:
-        raise InputError([Problem(where, 0, str(exc))]) from None
+        from advisor.domain.yamlio import Document, conversion_problem
+
+        problem = conversion_problem(Document(where, data, {}), exc, Profile, (), data)
+        raise InputError([Problem(where, 0, f"the saved answers: {problem.message}")]) from None
+    problems = region_problems(profile)
+    if problems:
+        raise InputError([Problem(where, 0, f"the saved answers: {message}") for _, message in problems])
+    return profile
 
 
 def profile_yaml(profile: Profile) -> str:
@@ -151,22 +146,38 @@ def profile_yaml(profile: Profile) -> str:
 
 
 def write_atomically(path: Path, text: str | bytes) -> None:
-    """Write `text` to `path` so that a reader sees the old file or the new one, never a part."""
-    path = Path(path)
-    directory = path.parent if str(path.parent) else Path(".")
+    """Write `text` to `path` so that a reader sees the old file or the new one, never a part.
+
+    A symlink is followed and its target replaced; a device or pipe (`/dev/null`, `/dev/stdout`) is
+    written through, as a shell redirection would, never replaced by a file.
+    """
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    shown = display_path(Path(path))
+    if str(path).endswith(os.sep):
+        raise InputError([Problem(shown, 0, "names a directory; give a file name to write to")])
+    path = Path(os.path.realpath(path))
+    if path.exists() and not path.is_file() and not path.is_dir():
+        try:
+            with path.open("wb") as handle:
+                handle.write(data)
+        except OSError as exc:
+            raise InputError([Problem(shown, 0, f"cannot be written: {exc.strerror or exc}")]) from None
+        return
+    if path.is_dir():
+        raise InputError([Problem(shown, 0, "is a directory; give a file name to write to")])
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:
-        raise InputError([Problem(display_path(path), 0, f"cannot write here: {exc.strerror}")]) from None
+        raise InputError([Problem(shown, 0, f"cannot write here: {exc.strerror or exc}")]) from None
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(text.encode("utf-8") if isinstance(text, str) else text)
+            handle.write(data)
         # mkstemp creates the file readable by its owner only; give it the mode a plain open() would.
         os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~_umask())
         os.replace(tmp, path)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
-        raise InputError([Problem(display_path(path), 0, f"cannot be written: {exc.strerror}")]) from None
+        raise InputError([Problem(shown, 0, f"cannot be written: {exc.strerror or exc}")]) from None
 
 
 def _umask() -> int:

@@ -335,9 +335,9 @@ def _model_changes(
     return changes
 
 
-def revisit(old: Decision, kb: KnowledgeBase, now: dt.datetime) -> Revisit:
-    """Re-evaluate `old` on `kb` as of `now`, and list what changed, most important first."""
-    profile = parse_profile(dict(old.profile), where="decision profile")
+def revisit(old: Decision, kb: KnowledgeBase, now: dt.datetime, where: str = "the decision record") -> Revisit:
+    """Re-evaluate `old` (read from `where`) on `kb` as of `now`, and list what changed, most important first."""
+    profile = parse_profile(dict(old.profile), where=where)
     new = recommend(profile, kb, now)
     since = dt.date.fromisoformat(old.generated_at[:10])
     changes: list[Change] = []

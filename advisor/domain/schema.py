@@ -11,7 +11,7 @@ makes can name its evidence.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Annotated, Literal
 
 import msgspec
 
@@ -62,6 +62,17 @@ Openness = Literal["open", "partial", "closed", "unknown"]
 MauTest = Literal["ongoing", "on_release_date"]
 TrainsOnCustomerData = Literal["no", "opt_in", "opt_out"]
 Scalar = str | int | float | bool | None
+UsdPerMtok = Annotated[float, msgspec.Meta(ge=0, le=10_000)]
+"""A price per million tokens: finite, not negative, below any real price list."""
+Billions = Annotated[float, msgspec.Meta(gt=0, le=100_000)]
+"""A parameter count in billions."""
+Gigabytes = Annotated[float, msgspec.Meta(gt=0, le=1_000_000)]
+ContextTokens = Annotated[int, msgspec.Meta(ge=1, le=1_000_000_000)]
+Threshold = Annotated[int, msgspec.Meta(ge=1, le=10**15)]
+"""A user or revenue threshold in a license."""
+HourlyUsd = Annotated[float, msgspec.Meta(gt=0, le=10_000)]
+Throughput = Annotated[float, msgspec.Meta(gt=0, le=1_000_000_000)]
+Days = Annotated[int, msgspec.Meta(ge=0, le=100_000)]
 
 
 class Clause(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=True):
@@ -111,7 +122,7 @@ class ApiData(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=T
 
     trains_on_customer_data: TrainsOnCustomerData
     """`no`: inputs and outputs are not used for training; `opt_in` / `opt_out`: they may be."""
-    retention_days: int | None = None
+    retention_days: Days | None = None
     """Default days API inputs and outputs are kept (e.g. for abuse monitoring); null if unstated."""
     zero_retention_available: bool = False
     """Whether a zero-data-retention arrangement can be had."""
@@ -142,11 +153,11 @@ class License(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=T
     """Whether the OSI lists the license as open source."""
     commercial_use: Permission
     """May a company earn money with it: `conditional` when thresholds or conditions apply."""
-    mau_limit: int | None = None
+    mau_limit: Threshold | None = None
     """Monthly active users above which the grant lapses or a separate license is needed."""
     mau_test: MauTest = "ongoing"
     """`on_release_date`: the user count is taken once, on the version's release date (Llama)."""
-    revenue_limit_usd: int | None = None
+    revenue_limit_usd: Threshold | None = None
     """Annual revenue (US$) above which the grant lapses or a paid license is needed."""
     output_training: Permission
     """May outputs be used to train or improve other models."""
@@ -189,9 +200,9 @@ class License(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=T
 class Price(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=True):
     """A list price per million tokens (standard tier, no batch or cache discounts)."""
 
-    input_usd_per_mtok: float
+    input_usd_per_mtok: UsdPerMtok
     """US$ per million input tokens."""
-    output_usd_per_mtok: float
+    output_usd_per_mtok: UsdPerMtok
     """US$ per million output tokens."""
     source: str
     """URL of the vendor's price page."""
@@ -204,7 +215,7 @@ class Price(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=Tru
 class SelfHost(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=True):
     """What it takes to serve open weights yourself."""
 
-    min_gpu_memory_gb: float
+    min_gpu_memory_gb: Gigabytes
     """GPU memory needed to serve the model at `precision` with a modest KV cache."""
     precision: Literal["fp32", "bf16", "fp16", "fp8", "mxfp4", "int8", "int4"] = "bf16"
     """The weight precision that figure assumes (the vendor's released precision by default)."""
@@ -248,15 +259,15 @@ class Model(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=Tru
     """The provider's model id on its API (required for closed models)."""
     license: str
     """The id of the license (open weights) or API terms (closed) under `knowledge/licenses/`."""
-    params_b: float | None = None
+    params_b: Billions | None = None
     """Total parameters in billions; null where the vendor does not say."""
-    active_params_b: float | None = None
+    active_params_b: Billions | None = None
     """Parameters active per token for mixture-of-experts models, in billions."""
     modalities: list[Modality]
     """What the model takes in or produces beyond text (`vision` input, `image_generation` ...)."""
     use_cases: list[UseCase]
     """The jobs it is a reasonable choice for."""
-    context_tokens: int
+    context_tokens: ContextTokens
     """Maximum context window in tokens (for image models, the prompt limit)."""
     quality: Quality
     """Rough capability tier among models of its kind at the time of `verified`."""
@@ -291,11 +302,11 @@ class Gpu(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=True)
     """Lower-case id (`h100-80gb`)."""
     name: str
     """Marketing name."""
-    memory_gb: float
+    memory_gb: Gigabytes
     """Memory per GPU."""
-    usd_per_hour: float
+    usd_per_hour: HourlyUsd
     """On-demand price per GPU-hour at a named cloud."""
-    tokens_per_second_per_b: float
+    tokens_per_second_per_b: Throughput
     """Rough served throughput: output tokens per second for a 1B-parameter model (scales as 1/B)."""
     source: str
     """URL of the price page."""

@@ -10,7 +10,9 @@ a msgspec struct and maps a validation error back to the line it came from.
 from __future__ import annotations
 
 import difflib
+import os
 import re
+import stat
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +23,8 @@ import yaml
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
 """Files larger than this are refused: no knowledge or profile file is legitimately this big."""
+MAX_DEPTH = 64
+"""Deeper nesting than this is refused before parsing (the parser recurses, and can overflow the stack)."""
 MAX_EXPANDED_NODES = 200_000
 """An aliased document may expand to at most this many nodes once every alias is followed."""
 
@@ -90,6 +94,37 @@ class _LineLoader(_BaseLoader):  # type: ignore[misc,valid-type]
 _LineLoader.add_constructor("tag:yaml.org,2002:map", _LineLoader.construct_line_map)
 
 
+def _construct_timestamp(loader: _LineLoader, node: yaml.ScalarNode) -> Any:
+    try:
+        return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
+    except (ValueError, OverflowError):
+        raise _Refused(node.start_mark.line + 1, f"{node.value!r} is not a real date; expected YYYY-MM-DD") from None
+
+
+_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+
+
+def _too_deep(text: str) -> int:
+    """The line where nesting first passes MAX_DEPTH (brackets, or block indentation), or 0.
+
+    A cheap scan over the text: brackets inside quoted strings are counted too, which can only make
+    a pathological file be refused, never let one through.
+    """
+    depth = 0
+    for number, line in enumerate(text.splitlines(), 1):
+        stripped = line.lstrip(" ")
+        if (len(line) - len(stripped)) // 2 > MAX_DEPTH and stripped and not stripped.startswith("#"):
+            return number
+        for char in line:
+            if char in "[{":
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return number
+            elif char in "]}":
+                depth = max(0, depth - 1)
+    return 0
+
+
 def _expanded_size(node: yaml.Node, limit: int) -> int:
     """Nodes the document would have with every alias expanded; stops counting past `limit`."""
     sizes: dict[int, int] = {}
@@ -148,27 +183,45 @@ class Document:
 
 
 def display_path(path: Path) -> str:
-    """The path as a user would type it: relative to the working directory when inside it."""
+    """The path as the user gave it, relative to the working directory when inside it (links not followed)."""
+    absolute = os.path.abspath(path)
+    relative = os.path.relpath(absolute, os.getcwd())
+    return str(path) if relative.startswith("..") else relative
+
+
+def read_input_file(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of a regular file of at most `limit` bytes; InputError naming the file otherwise.
+
+    Devices, pipes and directories are refused before reading: /dev/zero never ends and a FIFO waits forever.
+    """
+    shown = display_path(path)
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
+        info = path.stat()
+    except FileNotFoundError:
+        raise InputError([Problem(shown, 0, "no such file")]) from None
+    except OSError as exc:
+        raise InputError([Problem(shown, 0, f"cannot be read: {exc.strerror or exc}")]) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise InputError([Problem(shown, 0, "is a directory, expected a file")])
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError([Problem(shown, 0, "is not a regular file (a device or a pipe?); expected a file")])
+    if info.st_size > limit:
+        raise InputError([Problem(shown, 0, oversize_message(info.st_size))])
+    try:
+        with path.open("rb") as handle:
+            raw = handle.read(limit + 1)
+    except OSError as exc:
+        raise InputError([Problem(shown, 0, f"cannot be read: {exc.strerror or exc}")]) from None
+    if len(raw) > limit:
+        raise InputError([Problem(shown, 0, oversize_message(len(raw)))])
+    return raw
 
 
 def read_yaml(path: Path, raw: bytes | None = None) -> Document:
     """Read one YAML file safely; raises InputError naming the file and line on any problem."""
     shown = display_path(path)
     if raw is None:
-        try:
-            if path.stat().st_size > MAX_FILE_BYTES:
-                raise InputError([Problem(shown, 0, oversize_message(path.stat().st_size))])
-            raw = path.read_bytes()
-        except FileNotFoundError:
-            raise InputError([Problem(shown, 0, "no such file")]) from None
-        except IsADirectoryError:
-            raise InputError([Problem(shown, 0, "is a directory, expected a YAML file")]) from None
-        except OSError as exc:
-            raise InputError([Problem(shown, 0, f"cannot be read: {exc.strerror}")]) from None
+        raw = read_input_file(path)
     if len(raw) > MAX_FILE_BYTES:
         raise InputError([Problem(shown, 0, oversize_message(len(raw)))])
     try:
@@ -185,6 +238,11 @@ def read_yaml(path: Path, raw: bytes | None = None) -> Document:
                 )
             ]
         ) from None
+    depth_line = _too_deep(text)
+    if depth_line:
+        raise InputError(
+            [Problem(shown, depth_line, f"nested more than {MAX_DEPTH} levels deep; knowledge and profiles never are")]
+        )
     loader = _LineLoader(text)
     try:
         if "*" in text:  # only a document with an alias can expand; check before constructing
@@ -205,6 +263,8 @@ def read_yaml(path: Path, raw: bytes | None = None) -> Document:
         raise InputError([Problem(shown, _mark_line(exc), _syntax_message(exc))]) from None
     except yaml.YAMLError as exc:
         raise InputError([Problem(shown, 0, f"not valid YAML: {exc}")]) from None
+    except RecursionError:
+        raise InputError([Problem(shown, 0, "nested too deeply to read")]) from None
     finally:
         loader.dispose()
     return Document(shown, data, loader.lines)
@@ -300,9 +360,17 @@ def _describe_expected(info: Any) -> str | None:
 
 
 def did_you_mean(word: str, choices: Sequence[str]) -> str:
-    """' (did you mean X?)' when a choice is close to `word`, else ''."""
+    """' (did you mean X?)' when a choice is close to `word` or starts with it, else ''."""
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    if not close and len(word) >= 3:
+        close = sorted(c for c in choices if c.startswith(word))[:1]
     return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def _short_repr(value: Any, most: int = 60) -> str:
+    """A value as a message quotes it: its repr, cut short (a bad value can be a megabyte)."""
+    text = repr(value)
+    return text if len(text) <= most else text[: most - 1] + "…"
 
 
 def convert(doc: Document, data: Any, tp: Any, base: Sequence[str | int] = ()) -> Any:
@@ -338,18 +406,29 @@ def conversion_problem(
     value = _value_at(data, rel)
     if head.startswith("Invalid enum value"):
         expected = _describe_expected(_field_type(tp, rel)) or "a known value"
-        return Problem(doc.path, line, f"{prefix}{value!r} is not allowed; expected {expected}")
+        return Problem(doc.path, line, f"{prefix}{_short_repr(value)} is not allowed; expected {expected}")
     typed = re.match(r"Expected `(.+?)`, got `(.+?)`", head)
     if typed:
         want = " or ".join(_TYPE_WORDS.get(w.strip(), w.strip()) for w in typed.group(1).split("|"))
         got = _TYPE_WORDS.get(typed.group(2), typed.group(2))
-        return Problem(doc.path, line, f"{prefix}expected {want}, got {got} ({value!r})")
+        hint = ""
+        if typed.group(2) == "bool" and "str" in typed.group(1):
+            hint = "; YAML reads NO, YES, ON and OFF as true or false: put the value in quotes ('NO')"
+        elif (
+            typed.group(2) == "str"
+            and isinstance(value, str)
+            and re.fullmatch(r"[-+]?\d+(\.\d*)?e[-+]?\d+", value, re.I)
+        ):
+            hint = "; write the number out, or with a point and a sign in the exponent (1.0e+9)"
+        return Problem(doc.path, line, f"{prefix}expected {want}, got {got} ({_short_repr(value)}){hint}")
     bound = re.match(r"Expected `(\w+)` (>=|<=|>|<) (\S+)", head)
     if bound:
         kind, op, limit = bound.groups()
+        number = float(limit)
+        limit = f"{number:,.0f}" if number.is_integer() else limit
         symbol = {">=": "≥", "<=": "≤", ">": ">", "<": "<"}[op]
         return Problem(
-            doc.path, line, f"{prefix}expected {_TYPE_WORDS.get(kind, kind)} {symbol} {limit}, got {value!r}"
+            doc.path, line, f"{prefix}expected {_TYPE_WORDS.get(kind, kind)} {symbol} {limit}, got {_short_repr(value)}"
         )
     pattern = re.match(r"Expected `str` matching regex '(.+)'", head)
     if pattern:
