@@ -15,13 +15,13 @@ def utc_now() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(microsecond=0)
 
 
-def emit(text: str | bytes, output: Path | None) -> None:
+def emit(text: str | bytes | bytearray, output: Path | None) -> None:
     """Write `text` to `output` atomically, or to stdout."""
     from advisor.domain.profile import write_atomically
 
     if output is not None:
         write_atomically(output, text)
-    elif isinstance(text, bytes):
+    elif isinstance(text, (bytes, bytearray)):
         sys.stdout.flush()
         sys.stdout.buffer.write(text)
     else:

@@ -12,7 +12,7 @@ import math
 from dataclasses import dataclass
 from typing import Literal
 
-from advisor.domain.schema import Gpu, Model
+from advisor.domain.schema import Gpu, Model, Price, SelfHost
 
 INPUT_SHARE = 0.75
 """Share of tokens that are input (prompt, retrieved context); the rest is generated output."""
@@ -68,15 +68,21 @@ def api_cost(model: Model, monthly_tokens: int) -> CostEstimate | None:
     """Monthly cost at list price, or None when the model has no price."""
     if model.price is None:
         return None
-    per_mtok = INPUT_SHARE * model.price.input_usd_per_mtok + (1 - INPUT_SHARE) * model.price.output_usd_per_mtok
+    return _api_cost(model.price, model.weights == "closed", monthly_tokens)
+
+
+@functools.lru_cache(maxsize=65536)
+def _api_cost(price: Price, vendor_api: bool, monthly_tokens: int) -> CostEstimate:
+    # Cached: providers serving the same weights often list the same price.
+    per_mtok = INPUT_SHARE * price.input_usd_per_mtok + (1 - INPUT_SHARE) * price.output_usd_per_mtok
     monthly = monthly_tokens / 1_000_000 * per_mtok
-    provider = "the vendor's API" if model.weights == "closed" else "a hosted provider"
+    provider = "the vendor's API" if vendor_api else "a hosted provider"
     basis = (
         f"{monthly_tokens / 1e6:,.0f}M tokens × ${per_mtok:.3g}/M blended "
-        f"(${model.price.input_usd_per_mtok:g} in, ${model.price.output_usd_per_mtok:g} out; "
-        f"{provider}, list price as of {model.price.as_of})"
+        f"(${price.input_usd_per_mtok:g} in, ${price.output_usd_per_mtok:g} out; "
+        f"{provider}, list price as of {price.as_of})"
     )
-    return CostEstimate("api", round(monthly, 2), basis, model.price.source)
+    return CostEstimate("api", round(monthly, 2), basis, price.source)
 
 
 def served_tokens_per_second(gpu: Gpu, gpus: int, model: Model) -> float:
@@ -123,13 +129,20 @@ def _cheapest_plan(need_gb: float, size_b: float, monthly_tokens: int, gpus: tup
 
 def self_host_cost(model: Model, monthly_tokens: int, gpus: list[Gpu]) -> CostEstimate | None:
     """Monthly cost of renting GPUs to serve the model, or None when no known GPU setup fits it."""
-    plan = hosting_plan(model, monthly_tokens, gpus)
+    if model.self_host is None or not gpus:
+        return None
+    return _self_host_cost(model.self_host, _serving_size(model), monthly_tokens, tuple(gpus))
+
+
+@functools.lru_cache(maxsize=65536)
+def _self_host_cost(need: SelfHost, size_b: float, monthly_tokens: int, gpus: tuple[Gpu, ...]) -> CostEstimate | None:
+    # Cached: a catalog repeats the same sizes many times, and nothing else enters the estimate.
+    plan = _cheapest_plan(need.min_gpu_memory_gb, size_b, monthly_tokens, gpus)
     if plan is None:
         return None
-    assert model.self_host is not None
     basis = (
-        f"{plan.describe()}, around the clock: needs {model.self_host.min_gpu_memory_gb:g} GB "
-        f"at {model.self_host.precision} (GPU price as of {plan.gpu.as_of})"
+        f"{plan.describe()}, around the clock: needs {need.min_gpu_memory_gb:g} GB "
+        f"at {need.precision} (GPU price as of {plan.gpu.as_of})"
     )
     return CostEstimate("self_host", plan.monthly_usd, basis, plan.gpu.source, plan)
 
@@ -163,20 +176,28 @@ def break_even_tokens(api: CostEstimate, model: Model, gpus: list[Gpu], monthly_
     )
 
 
-@functools.lru_cache(maxsize=4096)
 def _break_even(api_per_token: float, need_gb: float, size_b: float, gpus: tuple[Gpu, ...]) -> int | None:
-    work_per_token = (1 - INPUT_SHARE) + INPUT_SHARE / PREFILL_SPEEDUP
     best: int | None = None
+    for replica_usd, capacity in _replica_options(need_gb, size_b, gpus):
+        tokens = math.floor(replica_usd / api_per_token) + 1
+        if tokens <= capacity and (best is None or tokens < best):
+            best = tokens
+    return best
+
+
+@functools.lru_cache(maxsize=4096)
+def _replica_options(need_gb: float, size_b: float, gpus: tuple[Gpu, ...]) -> tuple[tuple[float, float], ...]:
+    """(monthly price, monthly token capacity) of one replica on each GPU type that fits the model."""
+    work_per_token = (1 - INPUT_SHARE) + INPUT_SHARE / PREFILL_SPEEDUP
+    options = []
     for gpu in gpus:
         count = next((n for n in GPU_COUNTS if gpu.memory_gb * n >= need_gb), None)
         if count is None:
             continue
         replica_usd = count * gpu.usd_per_hour * HOURS_PER_MONTH
         capacity = _tokens_per_second(gpu, count, size_b) * 3600 * HOURS_PER_MONTH * UTILIZATION / work_per_token
-        tokens = math.floor(replica_usd / api_per_token) + 1
-        if tokens <= capacity and (best is None or tokens < best):
-            best = tokens
-    return best
+        options.append((replica_usd, capacity))
+    return tuple(options)
 
 
 FINE_TUNE_TOKENS = 100_000_000
@@ -189,9 +210,14 @@ FINE_TUNE_GPU_USD_PER_HOUR = 3.0
 
 def fine_tune_redo_cost(model: Model) -> str:
     """A rough estimate of redoing a fine-tune on a new base, with its assumptions."""
-    if "image_generation" in model.modalities:
+    return _fine_tune_redo_cost(model.params_b, "image_generation" in model.modalities)
+
+
+@functools.lru_cache(maxsize=1024)
+def _fine_tune_redo_cost(params_b: float | None, image_model: bool) -> str:
+    if image_model:
         return "GPU time that depends on your image set, plus one to two engineer-weeks to retrain and re-check outputs"
-    params = (model.params_b or 8.0) * 1e9
+    params = (params_b or 8.0) * 1e9
     gpu_hours = 6 * params * FINE_TUNE_TOKENS / GPU_FLOPS_PER_HOUR
     compute = gpu_hours * FINE_TUNE_GPU_USD_PER_HOUR
     return (

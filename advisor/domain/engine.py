@@ -1016,16 +1016,25 @@ def _budget_rule(p: Profile, a: _Assessment) -> None:
         )
 
 
+_TIER_FIT = {
+    (model, asked): (
+        f"{model} tier, as asked"
+        if model == asked
+        else f"{model} tier, above what you need"
+        if TIER[model] > TIER[asked]
+        else f"{model} tier, below the {asked} you asked for"
+    )
+    for model in TIER
+    for asked in TIER
+}
+"""How a model's quality tier reads against the tier asked for (built once, not per model)."""
+
+
 def _fit_and_score(p: Profile, a: _Assessment, reference_cost: float, today: dt.date) -> None:
     m = a.model
     gap = TIER[p.quality] - TIER[m.quality]
     quality = 1.0 if gap <= 0 else (0.55 if gap == 1 else 0.15)
-    if gap > 0:
-        a.fit.append(f"{m.quality} tier, below the {p.quality} you asked for")
-    elif gap < 0:
-        a.fit.append(f"{m.quality} tier, above what you need")
-    else:
-        a.fit.append(f"{m.quality} tier, as asked")
+    a.fit.append(_TIER_FIT[(m.quality, p.quality)])
     if p.use_case not in m.use_cases:
         quality *= 0.85  # able to, but not what its vendor built or tested it for
     if p.use_case == "rag" and m.context_tokens < RAG_MIN_CONTEXT:
@@ -1124,11 +1133,16 @@ def _candidate(a: _Assessment) -> Candidate:
         vendor=a.model.vendor,
         cost=_cost_record(a),
         fit=a.fit,
-        unverified=sorted(
-            {f"model.{name}" for name in a.model.unverified}
-            | {f"{r.license}/{r.clause}" for r in a.risks if not r.verified and not r.clause.startswith("model.")}
-        ),
+        unverified=_unverified(a),
     )
+
+
+def _unverified(a: _Assessment) -> list[str]:
+    """The facts a candidate rests on that are not confirmed from a primary source (usually none)."""
+    shaky = [r for r in a.risks if not r.verified and not r.clause.startswith("model.")]
+    if not shaky and not a.model.unverified:
+        return []
+    return sorted({f"model.{name}" for name in a.model.unverified} | {f"{r.license}/{r.clause}" for r in shaky})
 
 
 def _decision_risks(candidates: list[Candidate]) -> list[Risk]:
@@ -1371,12 +1385,12 @@ def recommend(profile: Profile, kb: KnowledgeBase, now: dt.datetime) -> Decision
             findings = license_cache[(a.lic.id, in_scope)] = _license_findings(profile, a.lic, in_scope, facts)
         a.license_findings = findings
         a.risks.extend(findings.risks)
-        a.obligations.extend(findings.obligations)
+        a.obligations = findings.obligations  # shared by every model under the license; never mutated per model
         if not a.settle_blocked():  # costing and scoring only matter for models that can still be chosen
             _cost(profile, a, gpus)
             _operations_rules(profile, a)
             _budget_rule(profile, a)
-            a.settle_blocked()
+            a.blocked = any(r.id == "no-hardware-fits" for r in a.risks)  # the only blocker costing can add
         assessments.append(a)
     open_ = [a for a in assessments if not a.blocked]
     costs = sorted(a.cost.monthly_usd for a in open_ if a.cost is not None)

@@ -145,7 +145,7 @@ def profile_yaml(profile: Profile) -> str:
     return yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
 
 
-def write_atomically(path: Path, text: str | bytes) -> None:
+def write_atomically(path: Path, text: str | bytes | bytearray) -> None:
     """Write `text` to `path` so that a reader sees the old file or the new one, never a part.
 
     A symlink is followed and its target replaced; a device or pipe (`/dev/null`, `/dev/stdout`) is

@@ -25,6 +25,6 @@ def render(decision: Decision, fmt: Format) -> str:
     return render_markdown(doc) if fmt == "md" else render_html(doc)
 
 
-def render_bytes(decision: Decision, fmt: Format) -> bytes:
+def render_bytes(decision: Decision, fmt: Format) -> bytes | bytearray:
     """The decision in the given format, as UTF-8 bytes (JSON skips the intermediate str)."""
     return decision_json_bytes(decision) if fmt == "json" else render(decision, fmt).encode("utf-8")
