@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sys
 from pathlib import Path
 from typing import cast
@@ -21,11 +22,18 @@ def emit(text: str | bytes | bytearray, output: Path | None) -> None:
 
     if output is not None:
         write_atomically(output, text)
-    elif isinstance(text, (bytes, bytearray)):
+        return
+    try:
+        if isinstance(text, (bytes, bytearray)):
+            sys.stdout.flush()
+            sys.stdout.buffer.write(text)
+        else:
+            sys.stdout.write(text)
         sys.stdout.flush()
-        sys.stdout.buffer.write(text)
-    else:
-        sys.stdout.write(text)
+    except BrokenPipeError:
+        # The reader stopped early (`| head`): not an error of ours, and the exit code must still say
+        # what the command found (revisit's 0 or 1), so silence the rest of the output instead.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def settle(kb: KnowledgeBase) -> KnowledgeBase:

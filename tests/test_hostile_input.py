@@ -127,3 +127,21 @@ def test_a_decision_record_with_a_byte_order_mark_is_read(tmp_path: Path) -> Non
 
 def test_the_wizard_without_a_terminal_says_so_instead_of_hanging() -> None:
     bad(run("wizard"), "the wizard needs a terminal")
+
+
+def test_a_reader_that_stops_early_does_not_change_revisits_answer(tmp_path: Path) -> None:
+    made = run("recommend", "--profile", str(EXAMPLE), "--format", "json")
+    (tmp_path / "d.json").write_text(made.stdout, encoding="utf-8")
+    script = f"{sys.executable} -m advisor revisit d.json | head -c 1 > /dev/null; echo ${{PIPESTATUS[0]}}"
+    result = subprocess.run(["bash", "-c", script], capture_output=True, text=True, cwd=tmp_path, timeout=60)
+    assert result.stdout.strip() == "0", result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_odd_files_in_a_knowledge_directory_are_reported_not_skipped(tmp_path: Path) -> None:
+    (tmp_path / "models").mkdir()
+    os.mkfifo(tmp_path / "models" / "pipe.yaml")
+    (tmp_path / "models" / "gone.yaml").symlink_to("nowhere.yaml")
+    result = run("kb", "validate", str(tmp_path))
+    bad(result, "pipe.yaml: is not a regular file")
+    assert "gone.yaml: is not a regular file" in result.stderr

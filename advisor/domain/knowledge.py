@@ -92,7 +92,8 @@ class KnowledgeBase:
 
 
 def _yaml_files(root: Path) -> list[Path]:
-    return sorted(p for p in root.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+    """Every *.yaml / *.yml below `root` that is not a directory (pipes and broken links included, to be reported)."""
+    return sorted(p for p in root.rglob("*") if p.suffix in (".yaml", ".yml") and not p.is_dir())
 
 
 @dataclass(frozen=True)
@@ -114,6 +115,9 @@ def _scan(dirs: Sequence[Path], problems: list[Problem]) -> list[_File]:
             continue
         for path in _yaml_files(root):
             try:
+                if not path.is_file():
+                    problems.append(Problem(display_path(path), 0, "is not a regular file (a broken link or a pipe?)"))
+                    continue
                 if path.stat().st_size > MAX_FILE_BYTES:
                     files.append(_File(index, root, path, None))
                 else:
