@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from advisor.domain.costs import api_cost, break_even_tokens, hosting_plan, self_host_cost
+import msgspec
+
+from advisor.domain.costs import api_cost, break_even_tokens, self_host_cost
 from advisor.domain.knowledge import KnowledgeBase, load
 
 from .conftest import FIXTURES
@@ -45,8 +47,12 @@ def test_break_even_agrees_with_brute_force_on_the_real_knowledge(kb: KnowledgeB
     assert checked >= 20
 
 
-def test_a_model_too_big_for_one_node_has_no_plan(kb: KnowledgeBase) -> None:
-    big = max((m for m in kb.models.values() if m.self_host), key=lambda m: m.self_host.min_gpu_memory_gb)  # type: ignore[union-attr]
-    largest = max(g.memory_gb for g in kb.gpus.values()) * 8
-    if big.self_host and big.self_host.min_gpu_memory_gb > largest:
-        assert hosting_plan(big, 10**9, list(kb.gpus.values())) is None
+def test_a_model_too_big_for_one_node_has_no_self_hosting_plan(kb: KnowledgeBase) -> None:
+    model = kb.models["llama-3.1-8b-instruct"]
+    assert model.self_host is not None
+    largest_node = max(g.memory_gb for g in kb.gpus.values()) * 8
+    huge = msgspec.structs.replace(
+        model, self_host=msgspec.structs.replace(model.self_host, min_gpu_memory_gb=largest_node + 1)
+    )
+    assert self_host_cost(model, 10**9, list(kb.gpus.values())) is not None
+    assert self_host_cost(huge, 10**9, list(kb.gpus.values())) is None

@@ -85,11 +85,6 @@ def _api_cost(price: Price, vendor_api: bool, monthly_tokens: int) -> CostEstima
     return CostEstimate("api", round(monthly, 2), basis, price.source)
 
 
-def served_tokens_per_second(gpu: Gpu, gpus: int, model: Model) -> float:
-    """Peak output-token throughput of one replica (scales with GPUs, inversely with active size)."""
-    return _tokens_per_second(gpu, gpus, _serving_size(model))
-
-
 def _serving_size(model: Model) -> float:
     """The size that sets serving cost, in billions: a mixture-of-experts model reads more than its active
     experts once requests are batched, so it counts as the geometric mean of active and total size."""
@@ -101,13 +96,6 @@ def _serving_size(model: Model) -> float:
 
 def _tokens_per_second(gpu: Gpu, gpus: int, size_b: float) -> float:
     return gpu.tokens_per_second_per_b * gpus / size_b
-
-
-def hosting_plan(model: Model, monthly_tokens: int, gpus: list[Gpu]) -> HostingPlan | None:
-    """The cheapest GPU configuration that fits the model and serves the volume, or None if none fits."""
-    if model.self_host is None or not gpus:
-        return None
-    return _cheapest_plan(model.self_host.min_gpu_memory_gb, _serving_size(model), monthly_tokens, tuple(gpus))
 
 
 @functools.lru_cache(maxsize=4096)
