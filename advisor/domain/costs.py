@@ -99,20 +99,41 @@ def _tokens_per_second(gpu: Gpu, gpus: int, size_b: float) -> float:
 
 
 @functools.lru_cache(maxsize=4096)
-def _cheapest_plan(need_gb: float, size_b: float, monthly_tokens: int, gpus: tuple[Gpu, ...]) -> HostingPlan | None:
-    # Cached: catalogs repeat the same sizes many times, and the answer depends on nothing else.
-    work = monthly_tokens * (1 - INPUT_SHARE) + monthly_tokens * INPUT_SHARE / PREFILL_SPEEDUP
-    best: HostingPlan | None = None
+def _setups(need_gb: float, size_b: float, gpus: tuple[Gpu, ...]) -> tuple[tuple[Gpu, int, float, float], ...]:
+    """Per GPU type that fits the model: (gpu, GPUs per replica, replica US$/month, replica output tokens/month).
+
+    More GPUs of a type than the fewest that fit only add cost, so each type appears once. Cached:
+    catalogs repeat the same sizes many times, and the answer depends on nothing else.
+    """
+    setups = []
     for gpu in gpus:
         count = next((n for n in GPU_COUNTS if gpu.memory_gb * n >= need_gb), None)
         if count is None:
-            continue  # more GPUs of the same type only add cost once the model fits; none fit here
+            continue
+        replica_usd = count * gpu.usd_per_hour * HOURS_PER_MONTH
         capacity = _tokens_per_second(gpu, count, size_b) * 3600 * HOURS_PER_MONTH * UTILIZATION
+        setups.append((gpu, count, replica_usd, capacity))
+    return tuple(setups)
+
+
+@functools.lru_cache(maxsize=4096)
+def _cheapest_plan(need_gb: float, size_b: float, monthly_tokens: int, gpus: tuple[Gpu, ...]) -> HostingPlan | None:
+    work = monthly_tokens * (1 - INPUT_SHARE) + monthly_tokens * INPUT_SHARE / PREFILL_SPEEDUP
+    best: HostingPlan | None = None
+    for gpu, count, replica_usd, capacity in _setups(need_gb, size_b, gpus):
         replicas = max(1, math.ceil(work / capacity)) if capacity > 0 else 1
-        monthly = round(replicas * count * gpu.usd_per_hour * HOURS_PER_MONTH, 2)
+        monthly = round(replicas * replica_usd, 2)
         if best is None or (monthly, gpu.id) < (best.monthly_usd, best.gpu.id):
             best = HostingPlan(gpu, count, replicas, monthly)
     return best
+
+
+def _plan_estimate(plan: HostingPlan | None, what: str) -> CostEstimate | None:
+    """A self-hosting estimate from a plan, its basis saying what the plan covers."""
+    if plan is None:
+        return None
+    basis = f"{plan.describe()}, around the clock: {what} (GPU price as of {plan.gpu.as_of})"
+    return CostEstimate("self_host", plan.monthly_usd, basis, plan.gpu.source, plan)
 
 
 def self_host_cost(model: Model, monthly_tokens: int, gpus: list[Gpu]) -> CostEstimate | None:
@@ -126,13 +147,7 @@ def self_host_cost(model: Model, monthly_tokens: int, gpus: list[Gpu]) -> CostEs
 def _self_host_cost(need: SelfHost, size_b: float, monthly_tokens: int, gpus: tuple[Gpu, ...]) -> CostEstimate | None:
     # Cached: a catalog repeats the same sizes many times, and nothing else enters the estimate.
     plan = _cheapest_plan(need.min_gpu_memory_gb, size_b, monthly_tokens, gpus)
-    if plan is None:
-        return None
-    basis = (
-        f"{plan.describe()}, around the clock: needs {need.min_gpu_memory_gb:g} GB "
-        f"at {need.precision} (GPU price as of {plan.gpu.as_of})"
-    )
-    return CostEstimate("self_host", plan.monthly_usd, basis, plan.gpu.source, plan)
+    return _plan_estimate(plan, f"needs {need.min_gpu_memory_gb:g} GB at {need.precision}")
 
 
 def single_replica_cost(model: Model, gpus: list[Gpu]) -> CostEstimate | None:
@@ -140,13 +155,7 @@ def single_replica_cost(model: Model, gpus: list[Gpu]) -> CostEstimate | None:
     if model.self_host is None or not gpus:
         return None
     plan = _cheapest_plan(model.self_host.min_gpu_memory_gb, _serving_size(model), 0, tuple(gpus))
-    if plan is None:
-        return None
-    basis = (
-        f"{plan.describe()}, around the clock: one replica; image throughput is not modelled, so add replicas "
-        f"for your peak load (GPU price as of {plan.gpu.as_of})"
-    )
-    return CostEstimate("self_host", plan.monthly_usd, basis, plan.gpu.source, plan)
+    return _plan_estimate(plan, "one replica; image throughput is not modelled, so add replicas for your peak load")
 
 
 def break_even_tokens(api: CostEstimate, model: Model, gpus: list[Gpu], monthly_tokens: int) -> int | None:
@@ -165,27 +174,13 @@ def break_even_tokens(api: CostEstimate, model: Model, gpus: list[Gpu], monthly_
 
 
 def _break_even(api_per_token: float, need_gb: float, size_b: float, gpus: tuple[Gpu, ...]) -> int | None:
+    work_per_token = (1 - INPUT_SHARE) + INPUT_SHARE / PREFILL_SPEEDUP
     best: int | None = None
-    for replica_usd, capacity in _replica_options(need_gb, size_b, gpus):
+    for _, _, replica_usd, capacity in _setups(need_gb, size_b, gpus):
         tokens = math.floor(replica_usd / api_per_token) + 1
-        if tokens <= capacity and (best is None or tokens < best):
+        if tokens <= capacity / work_per_token and (best is None or tokens < best):
             best = tokens
     return best
-
-
-@functools.lru_cache(maxsize=4096)
-def _replica_options(need_gb: float, size_b: float, gpus: tuple[Gpu, ...]) -> tuple[tuple[float, float], ...]:
-    """(monthly price, monthly token capacity) of one replica on each GPU type that fits the model."""
-    work_per_token = (1 - INPUT_SHARE) + INPUT_SHARE / PREFILL_SPEEDUP
-    options = []
-    for gpu in gpus:
-        count = next((n for n in GPU_COUNTS if gpu.memory_gb * n >= need_gb), None)
-        if count is None:
-            continue
-        replica_usd = count * gpu.usd_per_hour * HOURS_PER_MONTH
-        capacity = _tokens_per_second(gpu, count, size_b) * 3600 * HOURS_PER_MONTH * UTILIZATION / work_per_token
-        options.append((replica_usd, capacity))
-    return tuple(options)
 
 
 FINE_TUNE_TOKENS = 100_000_000
