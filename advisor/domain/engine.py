@@ -24,6 +24,7 @@ from advisor.domain.costs import (
     fine_tune_redo_cost,
     self_host_cost,
     single_replica_cost,
+    usd,
 )
 from advisor.domain.decision import (
     SEVERITY_ORDER,
@@ -306,10 +307,6 @@ def _names(items: list[str], most: int = 4) -> str:
     """`a, b, c and 5 more`: short enough for a sentence."""
     shown = ", ".join(items[:most])
     return shown + (f" and {len(items) - most} more" if len(items) > most else "")
-
-
-def _usd(x: float) -> str:
-    return f"${x:,.0f}" if x >= 100 else f"${x:,.2f}"
 
 
 def _in_regions(code: str, regions: Iterable[str]) -> bool:
@@ -937,7 +934,7 @@ def _cost(p: Profile, a: _Assessment, gpus: list[Gpu]) -> None:
 
     options.sort(key=preference)
     a.cost = options[0]
-    a.alternatives = [f"{_ROUTE_WORDS[c.route]}: {_usd(c.monthly_usd)}/month — {c.basis}" for c in options[1:]]
+    a.alternatives = [f"{_ROUTE_WORDS[c.route]}: {usd(c.monthly_usd)}/month — {c.basis}" for c in options[1:]]
     a.self_host_usd = own.monthly_usd if own is not None else None
     if api is not None and own is not None and not must_self_host:
         a.break_even = break_even_tokens(api, m, gpus, p.monthly_tokens)
@@ -957,7 +954,7 @@ def _cost(p: Profile, a: _Assessment, gpus: list[Gpu]) -> None:
                     else ""
                 ),
                 "Self-host the weights"
-                + (f" (about {_usd(a.self_host_usd)}/month)" if a.self_host_usd is not None else "")
+                + (f" (about {usd(a.self_host_usd)}/month)" if a.self_host_usd is not None else "")
                 + ", or sign the host's DPA.",
             )
         )
@@ -1009,7 +1006,7 @@ def _budget_rule(p: Profile, a: _Assessment) -> None:
                 "price" if a.cost.route == "api" else "self_host",
                 "over-budget",
                 "high",
-                f"About {_usd(a.cost.monthly_usd)}/month, over the {_usd(p.budget_usd_per_month)} budget",
+                f"About {usd(a.cost.monthly_usd)}/month, over the {usd(p.budget_usd_per_month)} budget",
                 a.cost.basis,
                 "Cut volume (caching, shorter prompts), pick a smaller model, or raise the budget.",
             )
@@ -1295,7 +1292,7 @@ def _hosted_sensitive_note(a: _Assessment) -> str:
         )
     return (
         f" {a.model.name} runs through a hosted provider at this volume: self-host it (about"
-        f" {_usd(a.self_host_usd)}/month) if sensitive data must stay on your infrastructure."
+        f" {usd(a.self_host_usd)}/month) if sensitive data must stay on your infrastructure."
     )
 
 
@@ -1335,11 +1332,11 @@ def _rationale(
             )
         elif top.cost is not None and p.use_case == "image_generation":
             lines.append(
-                f"Serving {top.model.name} costs about {_usd(top.cost.monthly_usd)} a month ({top.cost.basis})."
+                f"Serving {top.model.name} costs about {usd(top.cost.monthly_usd)} a month ({top.cost.basis})."
             )
         elif top.cost is not None:
             lines.append(
-                f"At {p.monthly_tokens / 1e6:,.0f}M tokens a month, {top.model.name} costs about {_usd(top.cost.monthly_usd)} a month ({top.cost.basis})."
+                f"At {p.monthly_tokens / 1e6:,.0f}M tokens a month, {top.model.name} costs about {usd(top.cost.monthly_usd)} a month ({top.cost.basis})."
             )
         if top.break_even and top.cost is not None and top.cost.route == "api":
             lines.append(
@@ -1364,7 +1361,7 @@ def _summary(strategy: Strategy, primary: Candidate | None, split: Split | None)
     if primary.cost is not None and primary.cost.route == "on_device":
         return f"Go {strategy}: start with {primary.name} ({primary.license}), running on your users' devices."
     monthly = split.monthly_cost_usd if split else primary.monthly_cost_usd
-    return f"Go {strategy}: start with {primary.name} ({primary.license}), about {_usd(monthly)}/month."
+    return f"Go {strategy}: start with {primary.name} ({primary.license}), about {usd(monthly)}/month."
 
 
 def recommend(profile: Profile, kb: KnowledgeBase, now: dt.datetime) -> Decision:

@@ -7,8 +7,9 @@ from textual.content import Content
 from textual.markup import parse_style
 from textual.style import Style
 
+from advisor.domain.costs import usd
 from advisor.domain.decision import Risk
-from advisor.domain.report.build import ROUTE_LABEL, usd
+from advisor.domain.report.build import ROUTE_LABEL
 
 __all__ = ["ROUTE_LABEL", "STRATEGY_LABEL", "cell", "link", "risk_block", "severity_badge", "usd"]
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from advisor.domain.costs import usd
 from advisor.domain.decision import Candidate, Decision, Risk
 from advisor.domain.report.document import (
     Bullets,
@@ -56,11 +57,6 @@ PROFILE_LABELS: dict[str, str] = {
 }
 ROUTE_LABEL = {"api": "API", "self_host": "self-hosted", "on_device": "on device"}
 SEVERITY_LABEL = {"blocker": "BLOCKER", "high": "HIGH", "medium": "MEDIUM", "low": "LOW"}
-
-
-def usd(x: float) -> str:
-    """Dollars as a founder reads them: `$1,250`, `$0.42`, `$0`."""
-    return f"${x:,.0f}" if x >= 100 or x == 0 else f"${x:,.2f}"
 
 
 def _value(value: Any) -> str:

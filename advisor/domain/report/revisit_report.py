@@ -6,7 +6,8 @@ import json
 
 import msgspec
 
-from advisor.domain.report.build import DISCLAIMER, SEVERITY_LABEL, usd
+from advisor.domain.costs import usd
+from advisor.domain.report.build import DISCLAIMER, SEVERITY_LABEL
 from advisor.domain.report.document import Bullets, Document, Heading, Inlines, Paragraph, Quote, b, code, link, t
 from advisor.domain.report.markdown import render_markdown
 from advisor.domain.revisit import Revisit
