@@ -41,9 +41,9 @@ from advisor.domain.decision import (
 )
 from advisor.domain.knowledge import KnowledgeBase
 from advisor.domain.profile import Profile
-from advisor.domain.regions import EU_MEMBERS
+from advisor.domain.regions import in_regions
 from advisor.domain.schema import Clause, Gpu, License, Model
-from advisor.domain.terms import clause_for
+from advisor.domain.terms import clause_for, exclusion_reaches
 
 SHORTLIST_SIZE = 5
 """How many of the considered models the shortlist shows."""
@@ -200,7 +200,7 @@ def _kb_facts(kb: KnowledgeBase) -> _KbFacts:
     scoped = set()
     for m in kb.models.values():
         lic = kb.licenses[m.license]
-        if lic.region_exclusion_modalities and set(lic.region_exclusion_modalities) & set(m.modalities):
+        if lic.region_exclusion_modalities and exclusion_reaches(lic, m):
             scoped.add(lic.id)
     restricted = {r for lic in kb.licenses.values() if lic.kind == "api_terms" for r in lic.region_exclusions}
     return _KbFacts(frozenset(restricted), frozenset(scoped))
@@ -309,16 +309,6 @@ def _names(items: list[str], most: int = 4) -> str:
     return shown + (f" and {len(items) - most} more" if len(items) > most else "")
 
 
-def _in_regions(code: str, regions: Iterable[str]) -> bool:
-    """Whether a region code (EU or a country) falls within `regions` (EU covers its member states)."""
-    regions = set(regions)
-    return code in regions or ("EU" in regions and (code == "EU" or code in EU_MEMBERS))
-
-
-def _region_applies(profile: Profile, regions: Iterable[str]) -> bool:
-    return _in_regions(profile.established_in, regions)
-
-
 def _evidence_url(lic: License, topic: str) -> str:
     """The source of the license's clause on `topic`, or the license text itself."""
     clause = clause_for(lic, topic)
@@ -375,8 +365,8 @@ def _license_rules(p: Profile, a: _LicenseFindings) -> None:
 
     if lic.unlisted_region_limit is not None:
         clause = next(c for c in lic.clauses if c.id == lic.unlisted_region_limit)
-        likely_out = _in_regions(p.established_in, a.facts.restricted_regions) or any(
-            _in_regions(r, a.facts.restricted_regions) for r in p.user_regions
+        likely_out = in_regions(p.established_in, a.facts.restricted_regions) or any(
+            in_regions(r, a.facts.restricted_regions) for r in p.user_regions
         )
         a.risks.append(
             _risk_from_clause(
@@ -576,7 +566,7 @@ def _region_rules(p: Profile, a: _LicenseFindings) -> None:
     in_scope = a.in_scope
     regions = ", ".join(lic.region_exclusions)
     kinds = "multimodal " if scope else ""
-    company_excluded = _region_applies(p, lic.region_exclusions)
+    company_excluded = p.established_in_any(lic.region_exclusions)
     if company_excluded and in_scope:
         a.risks.append(
             _clause_risk(
@@ -710,7 +700,7 @@ def _api_data_rules(p: Profile, a: _LicenseFindings) -> None:
             )
         )
     regions = set(data.processing_regions)
-    eu_users = p.in_eu or any(_in_regions(r, ["EU"]) for r in p.user_regions)
+    eu_users = p.has_eu_users
     if "CN" in regions and p.data_sensitivity != "public":
         a.risks.append(
             _clause_risk(
@@ -950,7 +940,7 @@ def _cost(p: Profile, a: _Assessment, gpus: list[Gpu]) -> None:
                 f"The cheapest route serves the open weights through {hosts}; your {p.data_sensitivity} data leaves your infrastructure, under that host's terms (not in this knowledge base)."
                 + (
                     " Where the host processes EU users' personal data outside the EU, that is an international transfer under the GDPR."
-                    if p.in_eu or any(_in_regions(r, ["EU"]) for r in p.user_regions)
+                    if p.has_eu_users
                     else ""
                 ),
                 "Self-host the weights"
@@ -1375,8 +1365,7 @@ def recommend(profile: Profile, kb: KnowledgeBase, now: dt.datetime) -> Decision
     for model in kb.models.values():
         a = _Assessment(model=model, lic=kb.licenses[model.license])
         _model_rules(profile, a, kb, today)
-        scoped = a.lic.region_exclusion_modalities
-        in_scope = not scoped or any(x in scoped for x in model.modalities)
+        in_scope = exclusion_reaches(a.lic, model)
         findings = license_cache.get((a.lic.id, in_scope))
         if findings is None:
             findings = license_cache[(a.lic.id, in_scope)] = _license_findings(profile, a.lic, in_scope, facts)

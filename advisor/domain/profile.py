@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Annotated, Literal
 
 import msgspec
 import yaml
 
-from advisor.domain.regions import COUNTRIES, EU_MEMBERS, REGION_ALIASES
+from advisor.domain.regions import COUNTRIES, EU_MEMBERS, REGION_ALIASES, in_regions
 from advisor.domain.schema import UseCase
 from advisor.domain.yamlio import InputError, Problem, convert, display_path, read_yaml
 
@@ -90,6 +91,15 @@ class Profile(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=T
     def in_eu(self) -> bool:
         """Whether the company's principal place of business is in the EU."""
         return self.established_in == "EU" or self.established_in in EU_MEMBERS
+
+    @property
+    def has_eu_users(self) -> bool:
+        """Whether the company or any of its users are in the EU (so the GDPR reaches the data)."""
+        return self.in_eu or any(in_regions(r, ["EU"]) for r in self.user_regions)
+
+    def established_in_any(self, regions: Iterable[str]) -> bool:
+        """Whether the company's principal place of business falls within `regions`."""
+        return in_regions(self.established_in, regions)
 
     def with_defaults(self) -> dict[str, object]:
         """Every field with its default filled in, in declaration order (for the decision record)."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 EU_MEMBERS = frozenset(
     [
         "AT",
@@ -309,3 +311,9 @@ REGION_ALIASES: dict[str, str] = {
     "EUROPE": "EU",
 }
 """Other names people type for a region (upper-cased) -> its code."""
+
+
+def in_regions(code: str, regions: Iterable[str]) -> bool:
+    """Whether a region code (EU or a country) falls within `regions` (EU covers its member states)."""
+    regions = set(regions)
+    return code in regions or ("EU" in regions and (code == "EU" or code in EU_MEMBERS))

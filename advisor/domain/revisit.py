@@ -20,7 +20,7 @@ from advisor.domain.engine import recommend
 from advisor.domain.knowledge import KnowledgeBase
 from advisor.domain.profile import Profile, parse_profile
 from advisor.domain.schema import License, Model
-from advisor.domain.terms import clause_for
+from advisor.domain.terms import clause_for, exclusion_reaches
 
 MATERIAL: frozenset[str] = frozenset({"blocker", "high"})
 """Severities that mean the decision no longer holds as made."""
@@ -120,8 +120,7 @@ def license_differences(old: License, new: License) -> list[Change]:
 
 def _excluded_regions(model: Model, lic: License) -> list[str]:
     """The regions whose companies get no rights to this model (a modality-scoped exclusion only if it applies)."""
-    scope = set(lic.region_exclusion_modalities)
-    return lic.region_exclusions if not scope or scope & set(model.modalities) else []
+    return lic.region_exclusions if exclusion_reaches(lic, model) else []
 
 
 def _exclusion_scope_change(
@@ -136,7 +135,7 @@ def _exclusion_scope_change(
     if before == after:
         return []
     clause = clause_for(new_lic, "region_exclusion") or clause_for(old_lic, "region_exclusion")
-    yours = profile.established_in in after or ("EU" in after and profile.in_eu)
+    yours = profile.established_in_any(after)
     return [
         Change(
             kind="license-difference",

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from advisor.domain.schema import CLAUSE_TOPIC_REQUIRED_BY, Clause, License
+from advisor.domain.schema import CLAUSE_TOPIC_REQUIRED_BY, Clause, License, Model
 
 _PERMISSION_WORDS = {"allowed": "allowed", "conditional": "allowed, with conditions", "forbidden": "forbidden"}
 
@@ -27,6 +27,13 @@ def clause_for(lic: License, topic: str) -> Clause | None:
     matches = [c for c in lic.clauses if c.topic == topic]
     matches.sort(key=lambda c: not c.verified)
     return matches[0] if matches else None
+
+
+def exclusion_reaches(lic: License, model: Model) -> bool:
+    """Whether the license's regional exclusion covers this model: always, unless it is limited to
+    modalities (`[vision]`) the model does not have."""
+    scope = lic.region_exclusion_modalities
+    return not scope or any(m in scope for m in model.modalities)
 
 
 def _users(n: int) -> str:
