@@ -233,29 +233,18 @@ def _risk_from_clause(
     mitigation: str,
 ) -> Risk:
     """A finding resting on one clause (or, where the license is silent, on the license text itself)."""
-    if clause is None:
-        return Risk(
-            id=rid,
-            severity=severity,
-            title=title,
-            detail=detail,
-            license=lic.id,
-            clause=f"license.{topic}",
-            source=lic.url,
-            mitigation=mitigation,
-        )
-    unverified = "" if clause.verified else " (This clause is marked unverified in the knowledge base.)"
+    unverified = clause is not None and not clause.verified
     return Risk(
         id=rid,
         severity=severity,
         title=title,
-        detail=detail + unverified,
+        detail=detail + (" (This clause is marked unverified in the knowledge base.)" if unverified else ""),
         license=lic.id,
-        clause=clause.id,
-        source=clause.source,
+        clause=clause.id if clause else f"license.{topic}",
+        source=clause.source if clause else lic.url,
         mitigation=mitigation,
-        quote=clause.quote,
-        verified=clause.verified,
+        quote=clause.quote if clause else None,
+        verified=not unverified,
     )
 
 
@@ -1376,7 +1365,7 @@ def recommend(profile: Profile, kb: KnowledgeBase, now: dt.datetime) -> Decision
             _cost(profile, a, gpus)
             _operations_rules(profile, a)
             _budget_rule(profile, a)
-            a.blocked = any(r.id == "no-hardware-fits" for r in a.risks)  # the only blocker costing can add
+            a.settle_blocked()
         assessments.append(a)
     open_ = [a for a in assessments if not a.blocked]
     costs = sorted(a.cost.monthly_usd for a in open_ if a.cost is not None)

@@ -128,17 +128,13 @@ def _scan(dirs: Sequence[Path], problems: list[Problem]) -> list[_File]:
 
 
 def _fingerprint(files: Sequence[_File]) -> str:
+    """sha256 over every knowledge file's relative path and bytes, layer by layer."""
     digest = hashlib.sha256()
     for f in files:
         digest.update(f"{f.layer}\0{f.path.relative_to(f.root).as_posix()}\0".encode())
         digest.update(f.raw if f.raw is not None else b"<oversize>")
         digest.update(b"\0")
     return "sha256:" + digest.hexdigest()
-
-
-def fingerprint(dirs: Sequence[Path]) -> str:
-    """sha256 over every knowledge file's relative path and bytes, layer by layer."""
-    return _fingerprint(_scan(dirs, []))
 
 
 class _Layer:
