@@ -163,8 +163,6 @@ def write_atomically(path: Path, text: str | bytes | bytearray) -> None:
     """
     data = text.encode("utf-8") if isinstance(text, str) else text
     shown = display_path(Path(path))
-    if str(path).endswith(os.sep):
-        raise InputError([Problem(shown, 0, "names a directory; give a file name to write to")])
     path = Path(os.path.realpath(path))
     if path.exists() and not path.is_file() and not path.is_dir():
         try:
