@@ -1,5 +1,5 @@
 """`python -m advisor` runs the same command line as the `advisor` script."""
 
-from advisor.cli import main
+from advisor.cli import run
 
-main()
+run()

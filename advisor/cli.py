@@ -209,3 +209,14 @@ def revisit(ctx: click.Context, decision_path: Path, fmt: str, output: str | Non
     except InputError as exc:
         fail([str(p) for p in exc.problems])
     sys.exit(1 if material else 0)
+
+
+def run() -> None:
+    """The `advisor` script and `python -m advisor`: the command line above, in a process of its own."""
+    from advisor import process
+
+    process.own()
+    try:
+        main()
+    except SystemExit as exc:  # click's standalone mode always ends this way
+        process.leave(exc.code)

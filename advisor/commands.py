@@ -36,28 +36,17 @@ def emit(text: str | bytes | bytearray, output: Path | None) -> None:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
-def settle(kb: KnowledgeBase) -> KnowledgeBase:
-    """Stop cyclic garbage collection for the rest of a one-shot command (recommend, revisit).
-
-    The knowledge lives until the process exits and the engine builds no reference cycles, so the
-    collector has nothing to reclaim; left on, each collection walks every entry again (at 100,000
-    models that more than doubled the run time). The wizard, a long-lived process, never calls this.
-    """
-    import gc
-
-    gc.freeze()
-    gc.disable()
-    return kb
-
-
 def run_recommend(kb: KnowledgeBase, profile_path: Path, fmt: str, output: Path | None) -> None:
     """`advisor recommend`: profile -> decision -> report."""
     from advisor.domain.engine import recommend
     from advisor.domain.profile import load_profile
     from advisor.domain.report import Format, render_bytes
+    from advisor.process import keep, settle
 
     profile = load_profile(profile_path)
-    decision = recommend(profile, settle(kb), utc_now())
+    settle()
+    decision = recommend(profile, kb, utc_now())
+    keep(kb, decision)
     emit(render_bytes(decision, cast(Format, fmt)), output)
 
 
@@ -91,8 +80,11 @@ def run_revisit(kb: KnowledgeBase, decision_path: Path, fmt: str, output: Path |
     from advisor.domain.report.revisit_report import render_revisit
     from advisor.domain.revisit import revisit
     from advisor.domain.yamlio import display_path
+    from advisor.process import keep, settle
 
     old = load_decision(decision_path)
-    result = revisit(old, settle(kb), utc_now(), where=display_path(decision_path))
+    settle()
+    result = revisit(old, kb, utc_now(), where=display_path(decision_path))
+    keep(kb, old, result)
     emit(render_revisit(result, fmt), output)
     return result.material

@@ -1,0 +1,68 @@
+"""One-shot commands skip garbage collection and teardown only in a process the advisor owns."""
+
+from __future__ import annotations
+
+import gc
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import msgspec
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from advisor import process
+from advisor.cli import main
+from advisor.domain.knowledge import load
+
+EXAMPLE = Path(__file__).parent.parent / "examples" / "eu-consumer-chat.yaml"
+
+
+def advisor(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "advisor", *args], capture_output=True, text=True)
+
+
+def test_an_owned_process_still_writes_everything_and_exits_with_the_commands_code(tmp_path: Path) -> None:
+    record = tmp_path / "decision.json"
+    made = advisor("recommend", "--profile", str(EXAMPLE), "--format", "json", "-o", str(record))
+    assert made.returncode == 0, made.stderr
+    top = json.loads(record.read_text(encoding="utf-8"))["shortlist"][0]
+
+    held = advisor("revisit", str(record), "--format", "json")
+    assert held.returncode == 0, held.stderr
+    assert json.loads(held.stdout)["material"] is False  # stdout flushed in full before the quick exit
+
+    # The top model's license turns non-commercial: revisit must say so and exit 1, not 0.
+    entry = msgspec.to_builtins(load().licenses[top["license"]])
+    grant = next(c for c in entry["clauses"] if c["topic"] == "commercial_use")
+    grant["quote"] = "The Work may be used for non-commercial purposes only."
+    entry.update(commercial_use="forbidden", category="non-commercial")
+    (tmp_path / "overlay" / "licenses").mkdir(parents=True)
+    (tmp_path / "overlay" / "licenses" / "changed.yaml").write_text(yaml.safe_dump(entry), encoding="utf-8")
+    changed = advisor("revisit", str(record), "--kb", str(tmp_path / "overlay"), "--format", "json")
+    assert changed.returncode == 1, changed.stderr
+    assert json.loads(changed.stdout)["material"] is True
+
+
+def test_bad_input_in_an_owned_process_still_exits_2_with_its_message(tmp_path: Path) -> None:
+    result = advisor("recommend", "--profile", str(tmp_path / "missing.yaml"))
+    assert result.returncode == 2
+    assert "missing.yaml" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_in_process_commands_leave_the_collector_alone() -> None:
+    assert gc.isenabled()
+    result = CliRunner().invoke(main, ["recommend", "--profile", str(EXAMPLE), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert gc.isenabled()  # a test run (or a program embedding the advisor) keeps its collector
+
+
+def test_leave_is_an_ordinary_exit_when_the_process_was_not_settled() -> None:
+    with pytest.raises(SystemExit) as ended:
+        process.leave(3)
+    assert ended.value.code == 3
+    with pytest.raises(SystemExit) as ended:
+        process.leave("a message")
+    assert ended.value.code == "a message"
