@@ -6,9 +6,12 @@ import datetime as dt
 import os
 import sys
 from pathlib import Path
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from advisor.domain.knowledge import KnowledgeBase
+
+if TYPE_CHECKING:
+    from advisor.domain.profile import Content
 
 
 def utc_now() -> dt.datetime:
@@ -16,19 +19,19 @@ def utc_now() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(microsecond=0)
 
 
-def emit(text: str | bytes | bytearray, output: Path | None) -> None:
-    """Write `text` to `output` atomically, or to stdout."""
-    from advisor.domain.profile import write_atomically
+def emit(content: Content, output: Path | None) -> None:
+    """Write `content` (text, bytes, or a function writing to a binary stream) to `output` atomically, or to stdout."""
+    from advisor.domain.profile import write_atomically, write_to
 
     if output is not None:
-        write_atomically(output, text)
+        write_atomically(output, content)
         return
     try:
-        if isinstance(text, (bytes, bytearray)):
-            sys.stdout.flush()
-            sys.stdout.buffer.write(text)
+        if isinstance(content, str):
+            sys.stdout.write(content)
         else:
-            sys.stdout.write(text)
+            sys.stdout.flush()
+            write_to(sys.stdout.buffer, content)
         sys.stdout.flush()
     except BrokenPipeError:
         # The reader stopped early (`| head`): not an error of ours, and the exit code must still say
@@ -40,14 +43,14 @@ def run_recommend(kb: KnowledgeBase, profile_path: Path, fmt: str, output: Path 
     """`advisor recommend`: profile -> decision -> report."""
     from advisor.domain.engine import recommend
     from advisor.domain.profile import load_profile
-    from advisor.domain.report import Format, render_bytes
+    from advisor.domain.report import Format, write_report
     from advisor.process import keep, settle
 
     profile = load_profile(profile_path)
     settle()
     decision = recommend(profile, kb, utc_now())
     keep(kb, decision)
-    emit(render_bytes(decision, cast(Format, fmt)), output)
+    emit(lambda out: write_report(decision, cast(Format, fmt), out), output)
 
 
 def run_wizard(kb: KnowledgeBase, profile_path: Path | None) -> None:

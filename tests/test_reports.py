@@ -7,16 +7,20 @@ and review the diff.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 import os
 import re
 from pathlib import Path
+from typing import BinaryIO
 
+import msgspec
 import pytest
 
+from advisor.domain.decision import COMPACT_ABOVE_MODELS, SLICE, read_decision, write_decision_json
 from advisor.domain.engine import recommend
 from advisor.domain.knowledge import load
-from advisor.domain.profile import load_profile
+from advisor.domain.profile import load_profile, write_atomically
 from advisor.domain.report import FORMATS, Format, render
 
 from .conftest import FIXTURES
@@ -92,3 +96,30 @@ def test_report_names_the_clauses_it_relies_on() -> None:
     assert "eu-multimodal" in md and "https://example.com/licenses/community-aup" in md
     assert "not legal advice" in md
     assert "What would change the answer" in md
+
+
+@pytest.mark.parametrize("copies", [COMPACT_ABOVE_MODELS + 1, 3 * SLICE, 3 * SLICE + 1])
+def test_a_large_record_is_streamed_as_the_exact_bytes_of_one_compact_encoding(copies: int) -> None:
+    kb = load([FIXTURES / "kb_small"], bundled=False)
+    decision = recommend(load_profile(FIXTURES / "profiles" / "small-eu.yaml"), kb, NOW)
+    large = msgspec.structs.replace(decision, considered=(decision.considered * copies)[:copies], excluded=[])
+    out = io.BytesIO()
+    write_decision_json(large, out)
+    assert out.getvalue() == msgspec.json.encode(large) + b"\n"
+    assert read_decision(out.getvalue(), "large.json") == large
+    both = msgspec.structs.replace(large, excluded=(decision.excluded * copies)[:copies])
+    out = io.BytesIO()
+    write_decision_json(both, out)
+    assert out.getvalue() == msgspec.json.encode(both) + b"\n"
+
+
+def test_a_failing_writer_leaves_no_file_and_no_temporary_behind(tmp_path: Path) -> None:
+    target = tmp_path / "decision.json"
+
+    def half_then_fail(out: BinaryIO) -> None:
+        out.write(b'{"schema": 1,')
+        raise RuntimeError("encoder failed")
+
+    with pytest.raises(RuntimeError):
+        write_atomically(target, half_then_fail)
+    assert list(tmp_path.iterdir()) == []

@@ -7,8 +7,9 @@ and knowledge differ only in `generated_at`.
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, BinaryIO, Literal
 
 import msgspec
 
@@ -161,22 +162,46 @@ class Decision(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=
 
 
 def decision_json(decision: Decision) -> str:
-    """The record as indented JSON (stable key order: the order of the fields above)."""
-    return bytes(decision_json_bytes(decision)).decode("utf-8")
+    """The record as JSON text (see `write_decision_json` for its layout)."""
+    out = io.BytesIO()
+    write_decision_json(decision, out)
+    return out.getvalue().decode("utf-8")
 
 
 COMPACT_ABOVE_MODELS = 2_000
 """Records over knowledge bases larger than this are written without indentation (it would double their size)."""
+SLICE = 1_000
+"""Entries of `considered` and `excluded` encoded at a time in a large record."""
 
 
-def decision_json_bytes(decision: Decision) -> bytes | bytearray:
-    """The record as UTF-8 JSON, without an intermediate str or copy (records over big catalogs are large)."""
-    if len(decision.considered) + len(decision.excluded) > COMPACT_ABOVE_MODELS:
-        buffer = bytearray()
-        msgspec.json.Encoder().encode_into(decision, buffer)
-        buffer.extend(b"\n")  # in place: copying a few hundred MiB to add a newline cost a second
-        return buffer
-    return msgspec.json.format(msgspec.json.encode(decision), indent=2) + b"\n"
+def write_decision_json(decision: Decision, out: BinaryIO) -> None:
+    """Write the record as UTF-8 JSON: indented, or compact over a large knowledge base.
+
+    A compact record is the bytes `msgspec.json.encode` would give, written as it is encoded: the
+    long lists go out a slice at a time through one reused buffer, so a record over 100,000 models
+    (a quarter of a GiB) is never held in memory whole.
+    """
+    if len(decision.considered) + len(decision.excluded) <= COMPACT_ABOVE_MODELS:
+        out.write(msgspec.json.format(msgspec.json.encode(decision), indent=2) + b"\n")
+        return
+    encoder = msgspec.json.Encoder()
+    buffer = bytearray()
+    separator = b"{"
+    for field in msgspec.structs.fields(Decision):
+        out.write(separator + encoder.encode(field.encode_name) + b":")
+        separator = b","
+        value = getattr(decision, field.name)
+        if field.name not in ("considered", "excluded"):
+            out.write(encoder.encode(value))
+            continue
+        out.write(b"[")
+        for start in range(0, len(value), SLICE):
+            encoder.encode_into(value[start : start + SLICE], buffer)
+            if start:
+                out.write(b",")
+            out.write(memoryview(buffer)[1:-1])  # the slice's entries, without its brackets
+        out.write(b"]")
+    out.write(b"}\n")
 
 
 def read_decision(data: bytes, where: str) -> Decision:

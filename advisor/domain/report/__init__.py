@@ -1,13 +1,13 @@
 """Reports of a decision: Markdown and HTML documents, and the JSON decision record.
 
-`render(decision, fmt)` is what both the CLI and the wizard's export dialog call.
+`render(decision, fmt)` is what the wizard's export dialog calls; the CLI streams with `write_report`.
 """
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import BinaryIO, Literal
 
-from advisor.domain.decision import Decision, decision_json, decision_json_bytes
+from advisor.domain.decision import Decision, decision_json, write_decision_json
 from advisor.domain.report.build import build_document
 from advisor.domain.report.html import render_html
 from advisor.domain.report.markdown import render_markdown
@@ -25,6 +25,9 @@ def render(decision: Decision, fmt: Format) -> str:
     return render_markdown(doc) if fmt == "md" else render_html(doc)
 
 
-def render_bytes(decision: Decision, fmt: Format) -> bytes | bytearray:
-    """The decision in the given format, as UTF-8 bytes (JSON skips the intermediate str)."""
-    return decision_json_bytes(decision) if fmt == "json" else render(decision, fmt).encode("utf-8")
+def write_report(decision: Decision, fmt: Format, out: BinaryIO) -> None:
+    """Write the decision in the given format to a binary stream, as UTF-8 (JSON is streamed as it is encoded)."""
+    if fmt == "json":
+        write_decision_json(decision, out)
+    else:
+        out.write(render(decision, fmt).encode("utf-8"))
