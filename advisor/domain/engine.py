@@ -80,11 +80,20 @@ class _Assessment:
     """What the model's license means for this profile (shared by every model under it)."""
     score: float = 0.0
     blocked: bool = False
-    """Set once the blocking rules have run: a blocker puts the model in `excluded`."""
+    """Whether a blocker has been found: it puts the model in `excluded`."""
 
-    def settle_blocked(self) -> bool:
-        self.blocked = any(r.severity == "blocker" for r in self.risks)
-        return self.blocked
+    def add(self, risk: Risk) -> None:
+        """Record a finding about this model."""
+        self.risks.append(risk)
+        if risk.severity == "blocker":
+            self.blocked = True
+
+    def add_license_findings(self, findings: _LicenseFindings) -> None:
+        """Record what the model's license means for this profile (worked out once per license)."""
+        self.license_findings = findings
+        self.risks.extend(findings.risks)
+        self.blocked = self.blocked or findings.blocking
+        self.obligations = findings.obligations  # shared by every model under the license; never mutated per model
 
 
 def _trigger_order(trigger: str, effect: str) -> tuple[str, float, str, str]:
@@ -176,6 +185,10 @@ class _LicenseFindings:
     risks: list[Risk] = field(default_factory=list)
     obligations: list[str] = field(default_factory=list)
     watches: list[tuple[_Trigger, str, str | None]] = field(default_factory=list)
+    blocking: bool = False
+    """Whether a finding rules out every model under the license (set once the rules have run)."""
+    unconfirmed: frozenset[str] = frozenset()
+    """`license/clause` of the findings resting on clauses marked unverified (set once the rules have run)."""
 
     @property
     def vendor(self) -> str:
@@ -209,6 +222,8 @@ def _kb_facts(kb: KnowledgeBase) -> _KbFacts:
 def _license_findings(p: Profile, lic: License, in_scope: bool, facts: _KbFacts) -> _LicenseFindings:
     findings = _LicenseFindings(lic=lic, in_scope=in_scope, facts=facts)
     _license_rules(p, findings)
+    findings.blocking = any(r.severity == "blocker" for r in findings.risks)
+    findings.unconfirmed = frozenset(f"{r.license}/{r.clause}" for r in findings.risks if not r.verified)
     return findings
 
 
@@ -731,7 +746,7 @@ def use_case_fit(use_case: str, model: Model) -> tuple[bool, bool]:
     if use_case == "vision":
         return "vision" in model.modalities, False
     if use_case in LLM_TASKS:
-        return "text" in model.modalities and bool(LLM_TASKS & set(model.use_cases)), False
+        return "text" in model.modalities and not LLM_TASKS.isdisjoint(model.use_cases), False
     return False, False
 
 
@@ -741,7 +756,7 @@ def _model_rules(p: Profile, a: _Assessment, kb: KnowledgeBase, today: dt.date) 
     if fits and not listed:
         a.fit.append(f"not listed by the vendor for {p.use_case.replace('_', ' ')}, but built for the work")
     if not fits:
-        a.risks.append(
+        a.add(
             _model_risk(
                 m,
                 "use_cases",
@@ -754,7 +769,7 @@ def _model_rules(p: Profile, a: _Assessment, kb: KnowledgeBase, today: dt.date) 
         )
     if m.weights == "closed":
         if p.self_host_required:
-            a.risks.append(
+            a.add(
                 _model_risk(
                     m,
                     "weights",
@@ -767,7 +782,7 @@ def _model_rules(p: Profile, a: _Assessment, kb: KnowledgeBase, today: dt.date) 
             )
         if p.deployment in ("on_prem", "on_device"):
             where = "on customers' premises" if p.deployment == "on_prem" else "on users' devices"
-            a.risks.append(
+            a.add(
                 _model_risk(
                     m,
                     "weights",
@@ -779,7 +794,7 @@ def _model_rules(p: Profile, a: _Assessment, kb: KnowledgeBase, today: dt.date) 
                 )
             )
         elif p.distribute_weights:
-            a.risks.append(
+            a.add(
                 _model_risk(
                     m,
                     "weights",
@@ -791,7 +806,7 @@ def _model_rules(p: Profile, a: _Assessment, kb: KnowledgeBase, today: dt.date) 
                 )
             )
         if p.customization == "fine_tune":
-            a.risks.append(
+            a.add(
                 _model_risk(
                     m,
                     "weights",
@@ -803,7 +818,7 @@ def _model_rules(p: Profile, a: _Assessment, kb: KnowledgeBase, today: dt.date) 
                 )
             )
     elif p.deployment == "on_device" and (m.params_b or 0) > ON_DEVICE_MAX_PARAMS_B:
-        a.risks.append(
+        a.add(
             _model_risk(
                 m,
                 "params_b",
@@ -817,7 +832,7 @@ def _model_rules(p: Profile, a: _Assessment, kb: KnowledgeBase, today: dt.date) 
 
     if m.deprecated is not None:
         if m.deprecated <= today:
-            a.risks.append(
+            a.add(
                 _model_risk(
                     m,
                     "deprecated",
@@ -829,7 +844,7 @@ def _model_rules(p: Profile, a: _Assessment, kb: KnowledgeBase, today: dt.date) 
                 )
             )
         else:
-            a.risks.append(
+            a.add(
                 _model_risk(
                     m,
                     "deprecated",
@@ -843,7 +858,7 @@ def _model_rules(p: Profile, a: _Assessment, kb: KnowledgeBase, today: dt.date) 
 
     if "license" in m.unverified:
         repo = f" ({m.hf_repo})" if m.hf_repo else ""
-        a.risks.append(
+        a.add(
             _model_risk(
                 m,
                 "license",
@@ -860,7 +875,7 @@ def _model_rules(p: Profile, a: _Assessment, kb: KnowledgeBase, today: dt.date) 
         newer = successors[0]
         moved = f" Its license changes from {m.license} to {newer.license}." if newer.license != m.license else ""
         tuned = p.customization == "fine_tune"
-        a.risks.append(
+        a.add(
             _model_risk(
                 m,
                 "supersedes",
@@ -889,7 +904,7 @@ def _cost(p: Profile, a: _Assessment, gpus: list[Gpu]) -> None:
     if "image_generation" in m.modalities and m.weights == "open":
         a.cost = single_replica_cost(m, gpus)
         if a.cost is None:
-            a.risks.append(_no_hardware_risk(m))
+            a.add(_no_hardware_risk(m))
         return
     api = api_cost(m, p.monthly_tokens)
     if m.weights == "closed":
@@ -899,7 +914,7 @@ def _cost(p: Profile, a: _Assessment, gpus: list[Gpu]) -> None:
     must_self_host = p.self_host_required or p.deployment == "on_prem"
     options = [c for c in (own, None if must_self_host else api) if c is not None]
     if not options:
-        a.risks.append(_no_hardware_risk(m))
+        a.add(_no_hardware_risk(m))
         return
 
     def preference(c: CostEstimate) -> tuple[bool, float, str]:
@@ -919,7 +934,7 @@ def _cost(p: Profile, a: _Assessment, gpus: list[Gpu]) -> None:
         a.break_even = break_even_tokens(api, m, gpus, p.monthly_tokens)
     if a.cost.route == "api" and p.data_sensitivity in ("confidential", "regulated"):
         hosts = _names(m.hosts) if m.hosts else "a hosted provider"
-        a.risks.append(
+        a.add(
             _model_risk(
                 m,
                 "hosts",
@@ -948,7 +963,7 @@ def _operations_rules(p: Profile, a: _Assessment) -> None:
     m = a.model
     if m.weights == "open" and p.ml_team == "none" and a.cost is not None and a.cost.route == "self_host":
         hosts = f" Hosted by {_names(m.hosts)}." if m.hosts else " No independent host is recorded for it."
-        a.risks.append(
+        a.add(
             _model_risk(
                 m,
                 "self_host",
@@ -979,7 +994,7 @@ def _budget_rule(p: Profile, a: _Assessment) -> None:
     if p.budget_usd_per_month is None or a.cost is None or a.cost.route == "on_device":
         return
     if a.cost.monthly_usd > p.budget_usd_per_month:
-        a.risks.append(
+        a.add(
             _model_risk(
                 a.model,
                 "price" if a.cost.route == "api" else "self_host",
@@ -1114,11 +1129,15 @@ def _candidate(a: _Assessment) -> Candidate:
 
 
 def _unverified(a: _Assessment) -> list[str]:
-    """The facts a candidate rests on that are not confirmed from a primary source (usually none)."""
-    shaky = [r for r in a.risks if not r.verified and not r.clause.startswith("model.")]
+    """The facts a candidate rests on that are not confirmed from a primary source (usually none).
+
+    Clause findings all come from the license (model findings cite `model.<field>`, listed here
+    through the model's own `unverified`).
+    """
+    shaky = a.license_findings.unconfirmed if a.license_findings else frozenset()
     if not shaky and not a.model.unverified:
         return []
-    return sorted({f"model.{name}" for name in a.model.unverified} | {f"{r.license}/{r.clause}" for r in shaky})
+    return sorted({f"model.{name}" for name in a.model.unverified} | shaky)
 
 
 def _decision_risks(candidates: list[Candidate]) -> list[Risk]:
@@ -1358,14 +1377,11 @@ def recommend(profile: Profile, kb: KnowledgeBase, now: dt.datetime) -> Decision
         findings = license_cache.get((a.lic.id, in_scope))
         if findings is None:
             findings = license_cache[(a.lic.id, in_scope)] = _license_findings(profile, a.lic, in_scope, facts)
-        a.license_findings = findings
-        a.risks.extend(findings.risks)
-        a.obligations = findings.obligations  # shared by every model under the license; never mutated per model
-        if not a.settle_blocked():  # costing and scoring only matter for models that can still be chosen
+        a.add_license_findings(findings)
+        if not a.blocked:  # costing and scoring only matter for models that can still be chosen
             _cost(profile, a, gpus)
             _operations_rules(profile, a)
             _budget_rule(profile, a)
-            a.settle_blocked()
         assessments.append(a)
     open_ = [a for a in assessments if not a.blocked]
     costs = sorted(a.cost.monthly_usd for a in open_ if a.cost is not None)
