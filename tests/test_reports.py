@@ -123,3 +123,15 @@ def test_a_failing_writer_leaves_no_file_and_no_temporary_behind(tmp_path: Path)
     with pytest.raises(RuntimeError):
         write_atomically(target, half_then_fail)
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("oldest", "newest", "shown"),
+    [("2026-10-01", "2026-11-22", "2026-10-01 to 2026-11-22"), ("2026-11-01", "2026-11-01", "2026-11-01")],
+)
+def test_the_header_gives_the_span_of_verification_dates(oldest: str, newest: str, shown: str) -> None:
+    kb = load([FIXTURES / "kb_small"], bundled=False)
+    decision = recommend(load_profile(FIXTURES / "profiles" / "small-eu.yaml"), kb, NOW)
+    knowledge = msgspec.structs.replace(decision.knowledge, oldest_verification=oldest, verified_through=newest)
+    text = render(msgspec.structs.replace(decision, knowledge=knowledge), "md")
+    assert f"facts verified {shown})." in text

@@ -111,7 +111,7 @@ def build_document(decision: Decision) -> Document:
                 t(f"Generated {decision.generated_at} by advisor {decision.advisor_version}, on a knowledge base of "),
                 t(f"{k.models} models and {k.licenses} licenses (fingerprint "),
                 code(k.fingerprint[:23] + "…"),
-                t(f", facts verified {k.oldest_verification or '?'} to {k.verified_through or '?'})."),
+                t(f", facts verified {_verified_span(k.oldest_verification, k.verified_through)})."),
             ],
             role="small",
         ),
@@ -288,3 +288,10 @@ def build_document(decision: Decision) -> Document:
 def plain(content: list[Inline]) -> str:
     """The text of inlines without markup."""
     return "".join(i.text for i in content)
+
+
+def _verified_span(oldest: str | None, newest: str | None) -> str:
+    """`2026-10-01 to 2026-11-22`, or one date when every fact was read the same day."""
+    if oldest == newest:
+        return oldest or "on unknown dates"
+    return f"{oldest or '?'} to {newest or '?'}"
