@@ -7,6 +7,7 @@ traceback.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -220,3 +221,11 @@ def run() -> None:
         main()
     except SystemExit as exc:  # click's standalone mode always ends this way
         process.leave(exc.code)
+    except OSError as exc:  # the output cannot be written: a full disk behind a redirection, a closed descriptor ...
+        try:
+            sys.stdout.flush()
+        except OSError:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # drop what can never be written
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"advisor: {where}{exc.strerror or exc}", file=sys.stderr)
+        process.leave(2)

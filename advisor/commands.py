@@ -37,6 +37,11 @@ def emit(content: Content, output: Path | None) -> None:
         # The reader stopped early (`| head`): not an error of ours, and the exit code must still say
         # what the command found (revisit's 0 or 1), so silence the rest of the output instead.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except OSError as exc:  # a full disk behind a redirection, a closed descriptor ...
+        from advisor.domain.yamlio import InputError, Problem
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # what is still buffered goes nowhere
+        raise InputError([Problem("standard output", 0, f"cannot be written: {exc.strerror or exc}")]) from None
 
 
 def run_recommend(kb: KnowledgeBase, profile_path: Path, fmt: str, output: Path | None) -> None:

@@ -66,3 +66,21 @@ def test_leave_is_an_ordinary_exit_when_the_process_was_not_settled() -> None:
     with pytest.raises(SystemExit) as ended:
         process.leave("a message")
     assert ended.value.code == "a message"
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["recommend", "--profile", str(EXAMPLE), "--format", "json"],
+        ["recommend", "--profile", str(EXAMPLE)],
+        ["kb", "list"],
+    ],
+)
+def test_output_that_cannot_be_written_is_one_line_and_exit_2_not_a_traceback(args: list[str]) -> None:
+    with open("/dev/full", "wb") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "advisor", *args], stdout=full, stderr=subprocess.PIPE, text=True
+        )
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and "No space left on device" in result.stderr, result.stderr
