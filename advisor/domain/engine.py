@@ -1041,7 +1041,7 @@ def _fit_and_score(p: Profile, a: _Assessment, reference_cost: float, today: dt.
     else:
         cost = relative
 
-    penalty = sum(RISK_WEIGHT[r.severity] for r in a.risks) * TOLERANCE_FACTOR[p.risk_tolerance]
+    penalty = sum([RISK_WEIGHT[r.severity] for r in a.risks]) * TOLERANCE_FACTOR[p.risk_tolerance]
     risk = max(0.0, 1 - penalty)
 
     route = a.cost.route if a.cost else "self_host"
@@ -1071,7 +1071,8 @@ def _fit_and_score(p: Profile, a: _Assessment, reference_cost: float, today: dt.
     if age_days > 730:
         a.fit.append(f"released {m.released.year}: newer models usually do more for less")
 
-    unconfirmed = len([f for f in m.unverified if f != "license"])  # the license itself is a risk above
+    # The license itself, when unconfirmed, is a risk above.
+    unconfirmed = len([f for f in m.unverified if f != "license"]) if m.unverified else 0
     score = (
         -min(0.01 * unconfirmed, 0.04)  # between equals, prefer the entry whose facts are confirmed
         + SCORE_WEIGHTS["quality"] * quality
@@ -1158,9 +1159,10 @@ def _decision_risks(candidates: list[Candidate]) -> list[Risk]:
     return _sorted_risks(merged.values())
 
 
-def _strategy(p: Profile, considered: list[_Assessment], kb: KnowledgeBase) -> tuple[Strategy, list[str]]:
-    opens = [a for a in considered if a.model.weights == "open"]
-    closeds = [a for a in considered if a.model.weights == "closed"]
+def _strategy(
+    p: Profile, opens: list[_Assessment], closeds: list[_Assessment], kb: KnowledgeBase
+) -> tuple[Strategy, list[str]]:
+    """Open, closed or hybrid, from the best-ranked open-weights and closed candidates."""
     reasons: list[str] = []
     any_closed_fits = any(m.weights == "closed" and use_case_fit(p.use_case, m)[0] for m in kb.models.values())
     no_closed = (
@@ -1216,11 +1218,16 @@ def _strategy(p: Profile, considered: list[_Assessment], kb: KnowledgeBase) -> t
     return "closed", [comparison]
 
 
-def _split(p: Profile, strategy: Strategy, considered: list[_Assessment], gpus: list[Gpu]) -> Split | None:
+def _split(
+    p: Profile,
+    strategy: Strategy,
+    considered: list[_Assessment],
+    opens: list[_Assessment],
+    closeds: list[_Assessment],
+    gpus: list[Gpu],
+) -> Split | None:
     if not considered:
         return None
-    opens = [a for a in considered if a.model.weights == "open"]
-    closeds = [a for a in considered if a.model.weights == "closed"]
 
     def fallback_for(primary: _Assessment, pool: list[_Assessment]) -> _Assessment | None:
         for a in pool:
@@ -1390,8 +1397,10 @@ def recommend(profile: Profile, kb: KnowledgeBase, now: dt.datetime) -> Decision
         _fit_and_score(profile, a, reference, today)
     considered = sorted(open_, key=lambda a: (-a.score, a.model.id))
     excluded = sorted((a for a in assessments if a.blocked), key=lambda a: a.model.id)
-    strategy, reasons = _strategy(profile, considered, kb)
-    split = _split(profile, strategy, considered, gpus)
+    opens = [a for a in considered if a.model.weights == "open"]  # both best first, like `considered`
+    closeds = [a for a in considered if a.model.weights == "closed"]
+    strategy, reasons = _strategy(profile, opens, closeds, kb)
+    split = _split(profile, strategy, considered, opens, closeds, gpus)
     # What would change *this* answer: the shortlist and the plan's models, not every candidate.
     answer = {a.model.id for a in considered[:SHORTLIST_SIZE]}
     if split is not None:

@@ -9,6 +9,7 @@ problem (file, line, what was expected) and raises them together as an `InputErr
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import gc
 import hashlib
 from collections.abc import Iterable, Sequence
@@ -66,29 +67,32 @@ class KnowledgeBase:
     fingerprint: str
     layers: list[str] = field(default_factory=list)
     origins: dict[tuple[str, str], Origin] = field(default_factory=dict)
-    _successors: dict[str, list[Model]] | None = field(default=None, repr=False, compare=False)
 
-    @property
+    # Worked out on first use, then kept: the knowledge is not changed once loaded.
+
+    @functools.cached_property
     def verified_through(self) -> dt.date | None:
         """The most recent date any entry was verified against its sources."""
         dates = [e.verified for e in self.licenses.values()] + [m.verified for m in self.models.values()]
         return max(dates) if dates else None
 
-    @property
+    @functools.cached_property
     def oldest_verification(self) -> dt.date | None:
         """The oldest date any entry was verified: how stale the weakest fact may be."""
         dates = [e.verified for e in self.licenses.values()] + [m.verified for m in self.models.values()]
         return min(dates) if dates else None
 
-    def successors(self, model_id: str) -> list[Model]:
+    @functools.cached_property
+    def _successors(self) -> dict[str, tuple[Model, ...]]:
+        index: dict[str, list[Model]] = {}
+        for m in self.models.values():
+            if m.supersedes is not None:
+                index.setdefault(m.supersedes, []).append(m)
+        return {old: tuple(newer) for old, newer in index.items()}
+
+    def successors(self, model_id: str) -> tuple[Model, ...]:
         """Models that name `model_id` as the version they supersede."""
-        if self._successors is None:
-            index: dict[str, list[Model]] = {}
-            for m in self.models.values():
-                if m.supersedes is not None:
-                    index.setdefault(m.supersedes, []).append(m)
-            self._successors = index
-        return self._successors.get(model_id, [])
+        return self._successors.get(model_id, ())
 
 
 def _yaml_files(root: Path) -> list[Path]:

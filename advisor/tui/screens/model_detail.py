@@ -36,7 +36,7 @@ def lineage(model: Model, kb: KnowledgeBase) -> tuple[list[Model], list[Model]]:
             break
         before.append(previous)
         current = previous
-    return before, kb.successors(model.id)
+    return before, list(kb.successors(model.id))
 
 
 class ModelDetailScreen(AdvisorScreen):
