@@ -8,14 +8,13 @@ import subprocess
 import sys
 from pathlib import Path
 
-import msgspec
 import pytest
-import yaml
 from click.testing import CliRunner
 
 from advisor import process
 from advisor.cli import main
-from advisor.domain.knowledge import load
+
+from .conftest import noncommercial_overlay
 
 EXAMPLE = Path(__file__).parent.parent / "examples" / "eu-consumer-chat.yaml"
 
@@ -35,13 +34,8 @@ def test_an_owned_process_still_writes_everything_and_exits_with_the_commands_co
     assert json.loads(held.stdout)["material"] is False  # stdout flushed in full before the quick exit
 
     # The top model's license turns non-commercial: revisit must say so and exit 1, not 0.
-    entry = msgspec.to_builtins(load().licenses[top["license"]])
-    grant = next(c for c in entry["clauses"] if c["topic"] == "commercial_use")
-    grant["quote"] = "The Work may be used for non-commercial purposes only."
-    entry.update(commercial_use="forbidden", category="non-commercial")
-    (tmp_path / "overlay" / "licenses").mkdir(parents=True)
-    (tmp_path / "overlay" / "licenses" / "changed.yaml").write_text(yaml.safe_dump(entry), encoding="utf-8")
-    changed = advisor("revisit", str(record), "--kb", str(tmp_path / "overlay"), "--format", "json")
+    overlay, _ = noncommercial_overlay(tmp_path, top["license"])
+    changed = advisor("revisit", str(record), "--kb", str(overlay), "--format", "json")
     assert changed.returncode == 1, changed.stderr
     assert json.loads(changed.stdout)["material"] is True
 

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import msgspec
 import pytest
-import yaml
 from click.testing import CliRunner
 
 from advisor.cli import main
@@ -18,7 +17,7 @@ from advisor.domain.knowledge import load
 from advisor.domain.profile import Profile, load_profile
 from advisor.domain.revisit import Revisit, revisit
 
-from .conftest import FIXTURES
+from .conftest import FIXTURES, noncommercial_overlay
 
 SMALL = FIXTURES / "kb_small"
 OVERLAYS = FIXTURES / "overlays"
@@ -131,14 +130,9 @@ def test_cli_exit_0_when_unchanged_and_1_naming_the_clause_when_the_top_license_
     assert "Still holds" in unchanged.output
 
     top = saved["shortlist"][0]
-    license_entry = msgspec.to_builtins(load().licenses[top["license"]])
-    grant = next(c for c in license_entry["clauses"] if c["topic"] == "commercial_use")
-    grant["quote"] = "The Work may be used for non-commercial purposes only."
-    license_entry.update(commercial_use="forbidden", category="non-commercial")
-    (tmp_path / "overlay" / "licenses").mkdir(parents=True)
-    (tmp_path / "overlay" / "licenses" / "changed.yaml").write_text(yaml.safe_dump(license_entry), encoding="utf-8")
+    overlay, grant = noncommercial_overlay(tmp_path, top["license"])
 
-    changed = runner.invoke(main, ["revisit", str(record), "--kb", str(tmp_path / "overlay"), "--format", "json"])
+    changed = runner.invoke(main, ["revisit", str(record), "--kb", str(overlay), "--format", "json"])
     assert changed.exit_code == 1, changed.output
     payload = json.loads(changed.output)
     [excluded] = [c for c in payload["changes"] if c["kind"] == "now-excluded" and c["subject"] == top["model"]]
