@@ -7,7 +7,6 @@ traceback.
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -221,11 +220,11 @@ def run() -> None:
         main()
     except SystemExit as exc:  # click's standalone mode always ends this way
         process.leave(exc.code)
-    except OSError as exc:  # the output cannot be written: a full disk behind a redirection, a closed descriptor ...
+    except OSError as exc:  # mostly output that cannot be written: a full disk behind a redirection ...
         try:
             sys.stdout.flush()
         except OSError:
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # drop what can never be written
+            process.silence_stdout()
         where = f"{exc.filename}: " if exc.filename else ""
         print(f"advisor: {where}{exc.strerror or exc}", file=sys.stderr)
         process.leave(2)

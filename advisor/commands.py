@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
@@ -36,12 +35,10 @@ def emit(content: Content, output: Path | None) -> None:
     except BrokenPipeError:
         # The reader stopped early (`| head`): not an error of ours, and the exit code must still say
         # what the command found (revisit's 0 or 1), so silence the rest of the output instead.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-    except OSError as exc:  # a full disk behind a redirection, a closed descriptor ...
-        from advisor.domain.yamlio import InputError, Problem
+        # (Any other failure to write, a full disk say, is reported by the entry point, cli.run.)
+        from advisor.process import silence_stdout
 
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # what is still buffered goes nowhere
-        raise InputError([Problem("standard output", 0, f"cannot be written: {exc.strerror or exc}")]) from None
+        silence_stdout()
 
 
 def run_recommend(kb: KnowledgeBase, profile_path: Path, fmt: str, output: Path | None) -> None:

@@ -52,6 +52,11 @@ def keep(*objects: object) -> None:
         _kept.extend(objects)
 
 
+def silence_stdout() -> None:
+    """Point standard output at the null device: what is still buffered for it can never be written."""
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
 def leave(code: object) -> NoReturn:
     """End the process with `code` (what `sys.exit` was given); skips teardown once settled."""
     if _settled and (code is None or isinstance(code, int)):
