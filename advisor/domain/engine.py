@@ -1071,8 +1071,7 @@ def _fit_and_score(p: Profile, a: _Assessment, reference_cost: float, today: dt.
     if age_days > 730:
         a.fit.append(f"released {m.released.year}: newer models usually do more for less")
 
-    # The license itself, when unconfirmed, is a risk above.
-    unconfirmed = len([f for f in m.unverified if f != "license"]) if m.unverified else 0
+    unconfirmed = len([f for f in m.unverified if f != "license"])  # the license itself is a risk above
     score = (
         -min(0.01 * unconfirmed, 0.04)  # between equals, prefer the entry whose facts are confirmed
         + SCORE_WEIGHTS["quality"] * quality
