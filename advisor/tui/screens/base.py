@@ -1,7 +1,8 @@
-"""The base of the wizard's full screens: typed access to the app they belong to."""
+"""The base of the wizard's full screens (typed access to the app they belong to), and what dialogs share."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.screen import Screen
@@ -20,3 +21,9 @@ class AdvisorScreen(Screen[None]):
         app = self.app
         assert isinstance(app, AdvisorApp)
         return app
+
+
+def typed_path(raw: str, folder: Path, default: Path = Path()) -> Path:
+    """A path typed into a dialog: `~` expanded, relative to `folder`, `default` when left empty."""
+    path = Path(raw).expanduser() if raw else default
+    return path if path.is_absolute() else folder / path

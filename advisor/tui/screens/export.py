@@ -17,6 +17,7 @@ from advisor.domain.decision import Decision
 from advisor.domain.profile import Profile
 from advisor.domain.report import EXTENSIONS, FORMATS, Format
 from advisor.domain.yamlio import InputError
+from advisor.tui.screens.base import typed_path
 
 FORMAT_LABELS: dict[str, str] = {"md": "Markdown", "html": "HTML", "json": "JSON (decision record)"}
 BY_EXTENSION: dict[str, Format] = {EXTENSIONS[fmt]: fmt for fmt in FORMATS} | {".markdown": "md", ".htm": "html"}
@@ -69,10 +70,7 @@ class ExportScreen(ModalScreen[str | None]):
 
     def target(self) -> Path:
         """The path typed, made absolute (relative to the starting folder); a folder gets the default name."""
-        raw = self.query_one("#path", Input).value.strip()
-        path = Path(raw).expanduser() if raw else Path(self.default_name(self.fmt))
-        if not path.is_absolute():
-            path = self.folder / path
+        path = typed_path(self.query_one("#path", Input).value.strip(), self.folder, Path(self.default_name(self.fmt)))
         if path.is_dir():
             path = path / self.default_name(self.fmt)
         return path
@@ -153,10 +151,7 @@ class SaveProfileScreen(ModalScreen[str | None]):
         from advisor.domain.profile import save_profile
 
         status = self.query_one("#export-status", Static)
-        raw = self.query_one("#path", Input).value.strip()
-        path = Path(raw).expanduser() if raw else self.default
-        if not path.is_absolute():
-            path = self.default.parent / path
+        path = typed_path(self.query_one("#path", Input).value.strip(), self.default.parent, self.default)
         try:
             await asyncio.to_thread(save_profile, self.profile, path)
         except InputError as exc:

@@ -17,6 +17,7 @@ from textual.widgets import Button, Footer, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from advisor.domain.yamlio import InputError
+from advisor.tui.screens.base import typed_path
 
 if TYPE_CHECKING:
     pass
@@ -94,9 +95,7 @@ class FilePrompt(ModalScreen[T | None], Generic[T]):
         if not raw:
             status.update("Type a path, or pick a file from the list.")
             return
-        path = Path(raw).expanduser()
-        if not path.is_absolute():
-            path = self.folder / path
+        path = typed_path(raw, self.folder)
         try:
             loaded = await asyncio.to_thread(self.load, path)
         except InputError as exc:
