@@ -31,11 +31,11 @@ STEPS = """
 import json, sys, time
 started = time.perf_counter()
 from pathlib import Path
-from advisor import process
-from advisor.commands import utc_now
+from advisor.cli import process
+from advisor.clock import utc_now
 from advisor.domain.engine import recommend
-from advisor.domain.knowledge import load
-from advisor.domain.profile import load_profile
+from advisor.domain.knowledge.loader import load
+from advisor.domain.profile.answers import load_profile
 from advisor.domain.report import write_report
 imported = time.perf_counter()
 kb = load([Path({kb!r})])
@@ -56,11 +56,11 @@ process.leave(0)
 PROFILED = """
 import cProfile, pstats
 from pathlib import Path
-from advisor import process
-from advisor.commands import utc_now
+from advisor.cli import process
+from advisor.clock import utc_now
 from advisor.domain.engine import recommend
-from advisor.domain.knowledge import load
-from advisor.domain.profile import load_profile
+from advisor.domain.knowledge.loader import load
+from advisor.domain.profile.answers import load_profile
 kb = load([Path({kb!r})])
 process.own()
 process.settle()

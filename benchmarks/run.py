@@ -157,7 +157,7 @@ def main() -> None:
 RAW_PARSE = """
 import time, yaml
 from pathlib import Path
-from advisor.domain.knowledge import bundled_dir
+from advisor.domain.knowledge.base import bundled_dir
 files = sorted(bundled_dir().rglob('*.yaml')) + sorted(Path({kb!r}).rglob('*.yaml'))
 t = time.perf_counter()
 for f in files:
@@ -168,7 +168,7 @@ print(time.perf_counter() - t)
 OUR_LOAD = """
 import time
 from pathlib import Path
-from advisor.domain.knowledge import load
+from advisor.domain.knowledge.loader import load
 t = time.perf_counter()
 load([Path({kb!r})], cache=False)
 print(time.perf_counter() - t)

@@ -13,8 +13,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from advisor.domain.knowledge import load
-from advisor.domain.questions import STEPS
+from advisor.domain.knowledge.loader import load
+from advisor.domain.profile.questions import STEPS
 from advisor.tui.app import AdvisorApp
 from advisor.tui.screens.questions import QuestionsScreen
 from advisor.tui.screens.welcome import WelcomeScreen

@@ -9,7 +9,8 @@ import msgspec
 import pytest
 import yaml
 
-from advisor.domain.knowledge import KnowledgeBase, load
+from advisor.domain.knowledge.base import KnowledgeBase
+from advisor.domain.knowledge.loader import load
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import msgspec
 
 from advisor.domain.costs import api_cost, break_even_tokens, self_host_cost
-from advisor.domain.knowledge import KnowledgeBase, load
+from advisor.domain.knowledge.base import KnowledgeBase
+from advisor.domain.knowledge.loader import load
 
 from .conftest import FIXTURES
 

@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 
 from advisor.domain.decision import Decision
 from advisor.domain.engine import recommend
-from advisor.domain.knowledge import KnowledgeBase
-from advisor.domain.profile import Profile, load_profile
+from advisor.domain.knowledge.base import KnowledgeBase
+from advisor.domain.profile.answers import Profile, load_profile
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
 NOW = dt.datetime(2026, 11, 22, 10, 0, tzinfo=dt.UTC)
@@ -260,7 +260,7 @@ def test_unconfirmed_facts_are_listed_on_each_candidate(kb: KnowledgeBase) -> No
 
 
 def test_watch_list_covers_the_answer_in_numeric_order() -> None:
-    from advisor.domain.knowledge import load
+    from advisor.domain.knowledge.loader import load
 
     from .conftest import FIXTURES
 
@@ -286,7 +286,7 @@ def test_watch_list_covers_the_answer_in_numeric_order() -> None:
 def test_hybrid_keeps_sensitive_data_on_the_open_model_only_when_it_is_self_hosted(
     sensitivity: str, promise: bool
 ) -> None:
-    from advisor.domain.knowledge import load
+    from advisor.domain.knowledge.loader import load
 
     from .conftest import FIXTURES
 

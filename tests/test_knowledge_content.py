@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from advisor.domain.knowledge import KnowledgeBase
+from advisor.domain.knowledge.base import KnowledgeBase
 
 
 def test_coverage_meets_the_minimum(kb: KnowledgeBase) -> None:

@@ -12,8 +12,9 @@ import msgspec
 import pytest
 import yaml
 
-from advisor.domain.knowledge import load
-from advisor.domain.yamlio import MAX_FILE_BYTES, InputError
+from advisor.domain.inputs.files import MAX_FILE_BYTES
+from advisor.domain.inputs.problems import InputError
+from advisor.domain.knowledge.loader import load
 
 from .conftest import FIXTURES
 

@@ -11,8 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from advisor import process
-from advisor.cli import main
+from advisor.cli import main, process
 
 from .conftest import noncommercial_overlay
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from advisor.domain.profile import Profile, load_profile, profile_yaml, save_profile
-from advisor.domain.yamlio import InputError
+from advisor.domain.inputs.problems import InputError
+from advisor.domain.profile.answers import Profile, load_profile, profile_yaml, save_profile
 
 
 def write(tmp_path: Path, text: str | bytes) -> Path:
@@ -83,7 +83,7 @@ def test_company_in_an_eu_member_state_counts_as_eu() -> None:
 def test_written_files_get_the_usual_permissions_not_owner_only(tmp_path: Path) -> None:
     import os
 
-    from advisor.domain.profile import write_atomically
+    from advisor.domain.inputs.atomic import write_atomically
 
     previous = os.umask(0o022)
     try:

@@ -9,16 +9,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from advisor.domain.profile import EU_MEMBERS, Profile, parse_profile
-from advisor.domain.questions import (
-    BY_ID,
-    COUNTRIES,
-    QUESTIONS,
-    STEPS,
-    AnswerError,
+from advisor.domain.knowledge.regions import COUNTRIES, EU_MEMBERS
+from advisor.domain.profile.answers import Profile, parse_profile
+from advisor.domain.profile.form import AnswerError
+from advisor.domain.profile.questions import BY_ID, QUESTIONS, STEPS, defaults, step_of
+from advisor.domain.profile.reading import (
     answer_text,
     answers_from,
-    defaults,
     describe_region,
     format_answer,
     parse_answer,
@@ -27,7 +24,6 @@ from advisor.domain.questions import (
     parse_regions,
     parse_whole_number,
     short_number,
-    step_of,
 )
 
 PROFILE_FIELDS = [name for name in Profile.__struct_fields__ if name != "schema"]

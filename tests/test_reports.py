@@ -19,8 +19,9 @@ import pytest
 
 from advisor.domain.decision import COMPACT_ABOVE_MODELS, SLICE, read_decision, write_decision_json
 from advisor.domain.engine import recommend
-from advisor.domain.knowledge import load
-from advisor.domain.profile import load_profile, write_atomically
+from advisor.domain.inputs.atomic import write_atomically
+from advisor.domain.knowledge.loader import load
+from advisor.domain.profile.answers import load_profile
 from advisor.domain.report import FORMATS, Format, render
 
 from .conftest import FIXTURES

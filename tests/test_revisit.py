@@ -13,8 +13,8 @@ from click.testing import CliRunner
 from advisor.cli import main
 from advisor.domain.decision import Decision
 from advisor.domain.engine import recommend
-from advisor.domain.knowledge import load
-from advisor.domain.profile import Profile, load_profile
+from advisor.domain.knowledge.loader import load
+from advisor.domain.profile.answers import Profile, load_profile
 from advisor.domain.revisit import Revisit, revisit
 
 from .conftest import FIXTURES, noncommercial_overlay
@@ -168,7 +168,7 @@ def test_a_multimodal_successor_brings_the_regional_exclusion_with_it(establishe
 
 def test_load_decision_names_the_file_when_it_cannot_be_read(tmp_path: Path) -> None:
     from advisor.domain.decision import load_decision
-    from advisor.domain.yamlio import InputError
+    from advisor.domain.inputs.problems import InputError
 
     with pytest.raises(InputError) as info:
         load_decision(tmp_path / "missing.json")

@@ -12,7 +12,7 @@ import math
 from dataclasses import dataclass
 from typing import Literal
 
-from advisor.domain.schema import Gpu, Model, Price, SelfHost
+from advisor.domain.knowledge.schema import Gpu, Model, Price, SelfHost
 
 INPUT_SHARE = 0.75
 """Share of tokens that are input (prompt, retrieved context); the rest is generated output."""

@@ -208,7 +208,7 @@ def read_decision(data: bytes, where: str) -> Decision:
     """Parse a saved record; raises InputError naming the file and what is wrong."""
     import datetime as dt
 
-    from advisor.domain.yamlio import InputError, Problem
+    from advisor.domain.inputs.problems import InputError, Problem
 
     try:
         decision: Decision = msgspec.json.decode(data.removeprefix(b"\xef\xbb\xbf"), type=Decision)
@@ -230,6 +230,7 @@ MAX_DECISION_BYTES = 1024 * 1024 * 1024
 
 def load_decision(path: Path) -> Decision:
     """Read a saved record from a file; raises InputError naming the file when it cannot be read or is not one."""
-    from advisor.domain.yamlio import display_path, read_input_file
+    from advisor.domain.inputs.files import read_input_file
+    from advisor.domain.inputs.problems import display_path
 
     return read_decision(read_input_file(path, limit=MAX_DECISION_BYTES), display_path(path))

@@ -39,11 +39,11 @@ from advisor.domain.decision import (
     Strategy,
     Watch,
 )
-from advisor.domain.knowledge import KnowledgeBase
-from advisor.domain.profile import Profile
-from advisor.domain.regions import in_regions
-from advisor.domain.schema import Clause, Gpu, License, Model
-from advisor.domain.terms import clause_for, exclusion_reaches
+from advisor.domain.knowledge.base import KnowledgeBase
+from advisor.domain.knowledge.regions import in_regions
+from advisor.domain.knowledge.schema import Clause, Gpu, License, Model
+from advisor.domain.knowledge.terms import clause_for, exclusion_reaches
+from advisor.domain.profile.answers import Profile
 
 SHORTLIST_SIZE = 5
 """How many of the considered models the shortlist shows."""

@@ -17,10 +17,10 @@ import msgspec
 from advisor.domain.costs import fine_tune_redo_cost
 from advisor.domain.decision import SEVERITY_ORDER, Candidate, Decision, Risk, Severity
 from advisor.domain.engine import recommend
-from advisor.domain.knowledge import KnowledgeBase
-from advisor.domain.profile import Profile, parse_profile
-from advisor.domain.schema import License, Model
-from advisor.domain.terms import clause_for, exclusion_reaches
+from advisor.domain.knowledge.base import KnowledgeBase
+from advisor.domain.knowledge.schema import License, Model
+from advisor.domain.knowledge.terms import clause_for, exclusion_reaches
+from advisor.domain.profile.answers import Profile, parse_profile
 
 MATERIAL: frozenset[str] = frozenset({"blocker", "high"})
 """Severities that mean the decision no longer holds as made."""

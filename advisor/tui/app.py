@@ -19,10 +19,13 @@ from textual.binding import Binding, BindingType
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.screen import Screen
 
-from advisor.domain.knowledge import KnowledgeBase
-from advisor.domain.profile import Profile, parse_profile, save_profile, write_atomically
-from advisor.domain.questions import QUESTIONS, STEPS, Answer, answers_from, defaults, step_of
-from advisor.domain.yamlio import InputError
+from advisor.domain.inputs.atomic import write_atomically
+from advisor.domain.inputs.problems import InputError
+from advisor.domain.knowledge.base import KnowledgeBase
+from advisor.domain.profile.answers import Profile, parse_profile, save_profile
+from advisor.domain.profile.form import Answer
+from advisor.domain.profile.questions import QUESTIONS, STEPS, defaults, step_of
+from advisor.domain.profile.reading import answers_from
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -123,7 +126,7 @@ class AdvisorApp(App[None]):
         """The clock, read at the edge (the engine never reads it)."""
         if self.fixed_now is not None:
             return self.fixed_now
-        from advisor.commands import utc_now
+        from advisor.clock import utc_now
 
         return utc_now()
 
@@ -229,7 +232,7 @@ class AdvisorApp(App[None]):
         self.ask(0)
 
     def action_resume(self) -> None:
-        from advisor.domain.profile import load_profile
+        from advisor.domain.profile.answers import load_profile
 
         if not self.autosave_path.is_file():
             self.notify("No autosaved profile yet: start a new one.", severity="warning")
@@ -248,7 +251,7 @@ class AdvisorApp(App[None]):
             self.ask(min(max(step, 0), len(STEPS) - 1))
 
     def action_open_profile(self) -> None:
-        from advisor.domain.profile import load_profile
+        from advisor.domain.profile.answers import load_profile
         from advisor.tui.screens.open_file import FilePrompt
 
         def opened(loaded: tuple[Path, Profile] | None) -> None:

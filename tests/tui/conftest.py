@@ -9,7 +9,8 @@ from typing import Any
 
 import pytest
 
-from advisor.domain.knowledge import KnowledgeBase, load
+from advisor.domain.knowledge.base import KnowledgeBase
+from advisor.domain.knowledge.loader import load
 from advisor.tui.app import AdvisorApp
 
 FIXTURE_KB = Path(__file__).parent / "fixtures" / "kb"

@@ -15,9 +15,9 @@ from textual.widgets import DataTable, Input, Static
 
 from advisor.domain.decision import decision_json
 from advisor.domain.engine import recommend
-from advisor.domain.knowledge import KnowledgeBase
-from advisor.domain.profile import load_profile, parse_profile, save_profile
-from advisor.domain.questions import STEPS, step_of
+from advisor.domain.knowledge.base import KnowledgeBase
+from advisor.domain.profile.answers import load_profile, parse_profile, save_profile
+from advisor.domain.profile.questions import STEPS, step_of
 from advisor.tui.app import SESSION_NAME, AdvisorApp
 from advisor.tui.screens.export import ExportScreen
 from advisor.tui.screens.model_detail import ModelDetailScreen

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from advisor.commands import run_wizard
-from advisor.domain.knowledge import KnowledgeBase
+from advisor.cli.commands import run_wizard
+from advisor.domain.knowledge.base import KnowledgeBase
 
 
 def test_a_bad_profile_exits_2_with_the_problem_and_no_ui(
@@ -24,6 +24,6 @@ def test_a_bad_profile_exits_2_with_the_problem_and_no_ui(
 
 
 def test_the_cli_does_not_import_textual() -> None:
-    code = "import sys, advisor.cli, advisor.commands; print('textual' in sys.modules)"
+    code = "import sys, advisor.cli, advisor.cli.commands; print('textual' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"

@@ -13,8 +13,8 @@ from typing import Any
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from advisor.domain.profile import parse_profile
-from advisor.domain.questions import step_of
+from advisor.domain.profile.answers import parse_profile
+from advisor.domain.profile.questions import step_of
 from advisor.tui.app import AdvisorApp
 
 from .test_flow import EU_STARTUP

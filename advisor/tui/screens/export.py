@@ -14,9 +14,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Label, RadioButton, RadioSet, Static
 
 from advisor.domain.decision import Decision
-from advisor.domain.profile import Profile
+from advisor.domain.inputs.problems import InputError
+from advisor.domain.profile.answers import Profile
 from advisor.domain.report import EXTENSIONS, FORMATS, Format
-from advisor.domain.yamlio import InputError
 from advisor.tui.screens.base import typed_path
 
 FORMAT_LABELS: dict[str, str] = {"md": "Markdown", "html": "HTML", "json": "JSON (decision record)"}
@@ -25,7 +25,7 @@ BY_EXTENSION: dict[str, Format] = {EXTENSIONS[fmt]: fmt for fmt in FORMATS} | {"
 
 def write_report(decision: Decision, fmt: Format, path: Path) -> int:
     """Render and write the report atomically; returns its size in bytes."""
-    from advisor.domain.profile import write_atomically
+    from advisor.domain.inputs.atomic import write_atomically
     from advisor.domain.report import render
 
     text = render(decision, fmt)
@@ -148,7 +148,7 @@ class SaveProfileScreen(ModalScreen[str | None]):
 
     @work(exclusive=True)
     async def save(self) -> None:
-        from advisor.domain.profile import save_profile
+        from advisor.domain.profile.answers import save_profile
 
         status = self.query_one("#export-status", Static)
         path = typed_path(self.query_one("#path", Input).value.strip(), self.default.parent, self.default)

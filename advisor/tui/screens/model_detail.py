@@ -11,11 +11,13 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Footer, Header, Static
 
+from advisor.domain.costs import usd
 from advisor.domain.decision import Decision
-from advisor.domain.knowledge import KnowledgeBase
-from advisor.domain.schema import Model
-from advisor.domain.terms import describe_terms
-from advisor.tui.format import ROUTE_LABEL, link, risk_block, usd
+from advisor.domain.knowledge.base import KnowledgeBase
+from advisor.domain.knowledge.schema import Model
+from advisor.domain.knowledge.terms import describe_terms
+from advisor.domain.report.build import ROUTE_LABEL
+from advisor.tui.format import link, risk_block
 from advisor.tui.screens.base import AdvisorScreen
 
 MAX_LINEAGE = 12

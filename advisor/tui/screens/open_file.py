@@ -16,7 +16,7 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Button, Footer, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from advisor.domain.yamlio import InputError
+from advisor.domain.inputs.problems import InputError
 from advisor.tui.screens.base import typed_path
 
 if TYPE_CHECKING:

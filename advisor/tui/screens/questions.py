@@ -11,7 +11,8 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Footer, Header, OptionList
 from textual.widgets.option_list import Option
 
-from advisor.domain.questions import BY_ID, STEPS, AnswerError
+from advisor.domain.profile.form import AnswerError
+from advisor.domain.profile.questions import BY_ID, STEPS
 from advisor.tui.screens.base import AdvisorScreen
 from advisor.tui.widgets.fields import QuestionField
 from advisor.tui.widgets.progress import StepProgress

@@ -14,17 +14,13 @@ from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
 
+from advisor.domain.costs import usd
 from advisor.domain.decision import Candidate, Decision
-from advisor.domain.questions import BY_ID, Answer, format_answer, short_number
-from advisor.tui.format import (
-    ROUTE_LABEL,
-    SEVERITY_STYLE,
-    STRATEGY_LABEL,
-    cell,
-    link,
-    risk_block,
-    usd,
-)
+from advisor.domain.profile.form import Answer
+from advisor.domain.profile.questions import BY_ID
+from advisor.domain.profile.reading import format_answer, short_number
+from advisor.domain.report.build import ROUTE_LABEL
+from advisor.tui.format import SEVERITY_STYLE, STRATEGY_LABEL, cell, link, risk_block
 from advisor.tui.screens.base import AdvisorScreen
 from advisor.tui.widgets.charts import Bar, BarChart
 from advisor.tui.widgets.whatif import WhatIfBar

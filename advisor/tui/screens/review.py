@@ -12,7 +12,8 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Button, DataTable, Footer, Header, Static
 
-from advisor.domain.questions import QUESTIONS, STEPS, format_answer
+from advisor.domain.profile.questions import QUESTIONS, STEPS
+from advisor.domain.profile.reading import format_answer
 from advisor.tui.format import cell
 from advisor.tui.screens.base import AdvisorScreen
 

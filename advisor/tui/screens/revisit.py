@@ -14,8 +14,8 @@ from textual.content import Content
 from textual.widgets import DataTable, Footer, Header, Static
 
 from advisor.domain.decision import Decision
-from advisor.domain.profile import parse_profile
-from advisor.domain.yamlio import InputError
+from advisor.domain.inputs.problems import InputError
+from advisor.domain.profile.answers import parse_profile
 from advisor.tui.format import cell, link, severity_badge
 from advisor.tui.screens.base import AdvisorScreen
 

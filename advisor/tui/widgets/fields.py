@@ -11,15 +11,8 @@ from textual.widget import Widget
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from advisor.domain.questions import (
-    Answer,
-    AnswerError,
-    Question,
-    answer_text,
-    describe_region,
-    format_number,
-    parse_answer,
-)
+from advisor.domain.profile.form import Answer, AnswerError, Question
+from advisor.domain.profile.reading import answer_text, describe_region, format_number, parse_answer
 
 
 class ChoiceList(OptionList):

@@ -11,7 +11,9 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Input, Label, Select
 
-from advisor.domain.questions import BY_ID, Answer, AnswerError, answer_text, parse_answer
+from advisor.domain.profile.form import Answer, AnswerError
+from advisor.domain.profile.questions import BY_ID
+from advisor.domain.profile.reading import answer_text, parse_answer
 
 WHAT_IF: tuple[str, ...] = ("monthly_active_users_24m", "established_in", "deployment", "budget_usd_per_month")
 """The answers the bar offers to change."""

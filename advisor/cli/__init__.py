@@ -17,7 +17,7 @@ import click
 from advisor import __version__
 
 if TYPE_CHECKING:
-    from advisor.domain.knowledge import KnowledgeBase
+    from advisor.domain.knowledge.base import KnowledgeBase
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -57,8 +57,8 @@ def output_path(output: str | None, source: Path) -> Path | None:
 
 def load_kb(ctx: click.Context, kb_dirs: tuple[Path, ...]) -> KnowledgeBase:
     """The bundled knowledge with the group's and the command's `--kb` layers; exits 2 if invalid."""
-    from advisor.domain.knowledge import load
-    from advisor.domain.yamlio import InputError
+    from advisor.domain.inputs.problems import InputError
+    from advisor.domain.knowledge.loader import load
 
     layers = [*ctx.obj.get("kb_dirs", ()), *kb_dirs]
     try:
@@ -90,7 +90,7 @@ def main(ctx: click.Context, kb_dirs: tuple[Path, ...]) -> None:
 @click.pass_context
 def wizard(ctx: click.Context, profile_path: Path | None, kb_dirs: tuple[Path, ...]) -> None:
     """Open the wizard (the same as bare `advisor`)."""
-    from advisor.commands import run_wizard
+    from advisor.cli.commands import run_wizard
 
     kb = load_kb(ctx, kb_dirs)
     run_wizard(kb, profile_path)
@@ -115,8 +115,8 @@ def kb_validate(ctx: click.Context, dirs: tuple[Path, ...], alone: bool, kb_dirs
     With no DIRS, checks the bundled knowledge (and any --kb layers). Each DIR is checked as a
     layer over the bundled knowledge, so it may refer to bundled licenses.
     """
-    from advisor.domain.knowledge import load
-    from advisor.domain.yamlio import InputError
+    from advisor.domain.inputs.problems import InputError
+    from advisor.domain.knowledge.loader import load
 
     layers = [*ctx.obj.get("kb_dirs", ()), *kb_dirs, *dirs]
     try:
@@ -139,11 +139,11 @@ def kb_list(
     ctx: click.Context, license_id: str | None, show_licenses: bool, fmt: str, kb_dirs: tuple[Path, ...]
 ) -> None:
     """List models (or licenses) in the knowledge base."""
-    from advisor import views
+    from advisor.cli import kb_views as views
 
     kb_ = load_kb(ctx, kb_dirs)
     if license_id is not None and license_id not in kb_.licenses:
-        from advisor.domain.yamlio import did_you_mean
+        from advisor.domain.inputs.problems import did_you_mean
 
         fail(
             f"unknown license '{license_id}'{did_you_mean(license_id, list(kb_.licenses))}; see `advisor kb list --licenses`"
@@ -158,8 +158,8 @@ def kb_list(
 @click.pass_context
 def kb_show(ctx: click.Context, entry_id: str, fmt: str, kb_dirs: tuple[Path, ...]) -> None:
     """Show one model or license, with the clauses its findings rest on."""
-    from advisor import views
-    from advisor.domain.yamlio import did_you_mean
+    from advisor.cli import kb_views as views
+    from advisor.domain.inputs.problems import did_you_mean
 
     kb_ = load_kb(ctx, kb_dirs)
     if entry_id not in kb_.models and entry_id not in kb_.licenses:
@@ -177,8 +177,8 @@ def kb_show(ctx: click.Context, entry_id: str, fmt: str, kb_dirs: tuple[Path, ..
 @click.pass_context
 def recommend(ctx: click.Context, profile_path: Path, fmt: str, output: str | None, kb_dirs: tuple[Path, ...]) -> None:
     """Recommend a strategy and shortlist for a profile, headless."""
-    from advisor.commands import run_recommend
-    from advisor.domain.yamlio import InputError
+    from advisor.cli.commands import run_recommend
+    from advisor.domain.inputs.problems import InputError
 
     target = output_path(output, profile_path)
     kb_ = load_kb(ctx, kb_dirs)
@@ -199,8 +199,8 @@ def revisit(ctx: click.Context, decision_path: Path, fmt: str, output: str | Non
 
     Exit 0 when the decision still holds, 1 when something material changed, 2 on bad input.
     """
-    from advisor.commands import run_revisit
-    from advisor.domain.yamlio import InputError
+    from advisor.cli.commands import run_revisit
+    from advisor.domain.inputs.problems import InputError
 
     target = output_path(output, decision_path)
     kb_ = load_kb(ctx, kb_dirs)
@@ -213,7 +213,7 @@ def revisit(ctx: click.Context, decision_path: Path, fmt: str, output: str | Non
 
 def run() -> None:
     """The `advisor` script and `python -m advisor`: the command line above, in a process of its own."""
-    from advisor import process
+    from advisor.cli import process
 
     process.own()
     try:

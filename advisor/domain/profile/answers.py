@@ -7,18 +7,19 @@ reported as `path:line: message`.
 
 from __future__ import annotations
 
-import os
-import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Annotated, BinaryIO, Literal
+from typing import Annotated, Literal
 
 import msgspec
 import yaml
 
-from advisor.domain.regions import COUNTRIES, EU_MEMBERS, REGION_ALIASES, in_regions
-from advisor.domain.schema import UseCase
-from advisor.domain.yamlio import InputError, Problem, convert, display_path, read_yaml
+from advisor.domain.inputs.atomic import write_atomically
+from advisor.domain.inputs.conversion import convert
+from advisor.domain.inputs.problems import InputError, Problem
+from advisor.domain.inputs.safe_yaml import read_yaml
+from advisor.domain.knowledge.regions import COUNTRIES, EU_MEMBERS, REGION_ALIASES, in_regions
+from advisor.domain.knowledge.schema import Quality, UseCase
 
 Region = Annotated[str, msgspec.Meta(pattern=r"^(EU|[A-Z]{2})$")]
 Users = Annotated[int, msgspec.Meta(ge=0, le=10_000_000_000)]
@@ -75,7 +76,7 @@ class Profile(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=T
     """Monthly budget for model inference, US$. Default: none stated."""
     monthly_tokens: Tokens = 10_000_000
     """Input plus output tokens per month, all users together. Default: 10 million."""
-    quality: Tier = "high"
+    quality: Quality = "high"
     """The capability tier the product needs. Default: high."""
     ml_team: Level = "some"
     """In-house machine-learning experience. Default: some."""
@@ -139,9 +140,10 @@ def parse_profile(data: dict[str, object], where: str = "<profile>") -> Profile:
     try:
         profile = msgspec.convert(data, Profile)
     except msgspec.ValidationError as exc:
-        from advisor.domain.yamlio import Document, conversion_problem
+        from advisor.domain.inputs.conversion import conversion_problem
+        from advisor.domain.inputs.safe_yaml import YamlDocument
 
-        problem = conversion_problem(Document(where, data, {}), exc, Profile, (), data)
+        problem = conversion_problem(YamlDocument(where, data, {}), exc, Profile, (), data)
         raise InputError([Problem(where, 0, f"the saved answers: {problem.message}")]) from None
     problems = region_problems(profile)
     if problems:
@@ -153,58 +155,6 @@ def profile_yaml(profile: Profile) -> str:
     """The profile as YAML, fields in declaration order, unset optional fields left out."""
     data = {k: v for k, v in msgspec.to_builtins(profile).items() if v is not None}
     return yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
-
-
-Content = str | bytes | bytearray | Callable[[BinaryIO], object]
-"""What can be written: text (as UTF-8), bytes, or a function that writes into a binary stream."""
-
-
-def write_to(handle: BinaryIO, content: Content) -> None:
-    """Write `content` into an open binary stream."""
-    if callable(content):
-        content(handle)
-    else:
-        handle.write(content.encode("utf-8") if isinstance(content, str) else content)
-
-
-def write_atomically(path: Path, content: Content) -> None:
-    """Write `content` to `path` so that a reader sees the old file or the new one, never a part.
-
-    A symlink is followed and its target replaced; a device or pipe (`/dev/null`, `/dev/stdout`) is
-    written through, as a shell redirection would, never replaced by a file.
-    """
-    shown = display_path(Path(path))
-    path = Path(os.path.realpath(path))
-    if path.exists() and not path.is_file() and not path.is_dir():
-        try:
-            with path.open("wb") as handle:
-                write_to(handle, content)
-        except OSError as exc:
-            raise InputError([Problem(shown, 0, f"cannot be written: {exc.strerror or exc}")]) from None
-        return
-    if path.is_dir():
-        raise InputError([Problem(shown, 0, "is a directory; give a file name to write to")])
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    except OSError as exc:
-        raise InputError([Problem(shown, 0, f"cannot write here: {exc.strerror or exc}")]) from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            write_to(handle, content)
-        # mkstemp creates the file readable by its owner only; give it the mode a plain open() would.
-        os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~_umask())
-        os.replace(tmp, path)
-    except BaseException as exc:
-        Path(tmp).unlink(missing_ok=True)  # also when the content's writer fails: no partial file left behind
-        if isinstance(exc, OSError):
-            raise InputError([Problem(shown, 0, f"cannot be written: {exc.strerror or exc}")]) from None
-        raise
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 def save_profile(profile: Profile, path: Path) -> None:

@@ -12,9 +12,9 @@ from typing import Any
 
 import msgspec
 
-from advisor.domain.knowledge import KnowledgeBase
-from advisor.domain.schema import License, Model
-from advisor.domain.terms import describe_terms
+from advisor.domain.knowledge.base import KnowledgeBase
+from advisor.domain.knowledge.schema import License, Model
+from advisor.domain.knowledge.terms import describe_terms
 
 
 def _is_terminal() -> bool:

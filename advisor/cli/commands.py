@@ -2,25 +2,20 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from advisor.domain.knowledge import KnowledgeBase
+from advisor.clock import utc_now
+from advisor.domain.knowledge.base import KnowledgeBase
 
 if TYPE_CHECKING:
-    from advisor.domain.profile import Content
-
-
-def utc_now() -> dt.datetime:
-    """The clock, read once per command, at the edge (the engine never reads it)."""
-    return dt.datetime.now(dt.UTC).replace(microsecond=0)
+    from advisor.domain.inputs.atomic import Content
 
 
 def emit(content: Content, output: Path | None) -> None:
     """Write `content` (text, bytes, or a function writing to a binary stream) to `output` atomically, or to stdout."""
-    from advisor.domain.profile import write_atomically, write_to
+    from advisor.domain.inputs.atomic import write_atomically, write_to
 
     if output is not None:
         write_atomically(output, content)
@@ -36,17 +31,17 @@ def emit(content: Content, output: Path | None) -> None:
         # The reader stopped early (`| head`): not an error of ours, and the exit code must still say
         # what the command found (revisit's 0 or 1), so silence the rest of the output instead.
         # (Any other failure to write, a full disk say, is reported by the entry point, cli.run.)
-        from advisor.process import silence_stdout
+        from advisor.cli.process import silence_stdout
 
         silence_stdout()
 
 
 def run_recommend(kb: KnowledgeBase, profile_path: Path, fmt: str, output: Path | None) -> None:
     """`advisor recommend`: profile -> decision -> report."""
+    from advisor.cli.process import keep, settle
     from advisor.domain.engine import recommend
-    from advisor.domain.profile import load_profile
+    from advisor.domain.profile.answers import load_profile
     from advisor.domain.report import Format, write_report
-    from advisor.process import keep, settle
 
     profile = load_profile(profile_path)
     settle()
@@ -57,8 +52,8 @@ def run_recommend(kb: KnowledgeBase, profile_path: Path, fmt: str, output: Path 
 
 def run_wizard(kb: KnowledgeBase, profile_path: Path | None) -> None:
     """Open the wizard (Textual is imported here, so the headless commands never load it)."""
-    from advisor.domain.profile import load_profile
-    from advisor.domain.yamlio import InputError
+    from advisor.domain.inputs.problems import InputError
+    from advisor.domain.profile.answers import load_profile
 
     profile = None
     if profile_path is not None:
@@ -81,11 +76,11 @@ def run_wizard(kb: KnowledgeBase, profile_path: Path | None) -> None:
 
 def run_revisit(kb: KnowledgeBase, decision_path: Path, fmt: str, output: Path | None) -> bool:
     """`advisor revisit`: prints what changed; returns whether anything material did."""
+    from advisor.cli.process import keep, settle
     from advisor.domain.decision import load_decision
+    from advisor.domain.inputs.problems import display_path
     from advisor.domain.report.revisit_report import render_revisit
     from advisor.domain.revisit import revisit
-    from advisor.domain.yamlio import display_path
-    from advisor.process import keep, settle
 
     old = load_decision(decision_path)
     settle()

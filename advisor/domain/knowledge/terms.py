@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from advisor.domain.schema import CLAUSE_TOPIC_REQUIRED_BY, Clause, License, Model
+from advisor.domain.knowledge.schema import CLAUSE_TOPIC_REQUIRED_BY, Clause, License, Model
 
 _PERMISSION_WORDS = {"allowed": "allowed", "conditional": "allowed, with conditions", "forbidden": "forbidden"}
 

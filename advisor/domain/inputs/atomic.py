@@ -1,0 +1,62 @@
+"""Writing a file so that a reader sees the old file or the new one, never a part (reports, profiles, autosave)."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import BinaryIO
+
+from advisor.domain.inputs.problems import InputError, Problem, display_path
+
+Content = str | bytes | bytearray | Callable[[BinaryIO], object]
+"""What can be written: text (as UTF-8), bytes, or a function that writes into a binary stream."""
+
+
+def write_to(handle: BinaryIO, content: Content) -> None:
+    """Write `content` into an open binary stream."""
+    if callable(content):
+        content(handle)
+    else:
+        handle.write(content.encode("utf-8") if isinstance(content, str) else content)
+
+
+def write_atomically(path: Path, content: Content) -> None:
+    """Write `content` to `path` so that a reader sees the old file or the new one, never a part.
+
+    A symlink is followed and its target replaced; a device or pipe (`/dev/null`, `/dev/stdout`) is
+    written through, as a shell redirection would, never replaced by a file.
+    """
+    shown = display_path(Path(path))
+    path = Path(os.path.realpath(path))
+    if path.exists() and not path.is_file() and not path.is_dir():
+        try:
+            with path.open("wb") as handle:
+                write_to(handle, content)
+        except OSError as exc:
+            raise InputError([Problem(shown, 0, f"cannot be written: {exc.strerror or exc}")]) from None
+        return
+    if path.is_dir():
+        raise InputError([Problem(shown, 0, "is a directory; give a file name to write to")])
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise InputError([Problem(shown, 0, f"cannot write here: {exc.strerror or exc}")]) from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            write_to(handle, content)
+        # mkstemp creates the file readable by its owner only; give it the mode a plain open() would.
+        os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~_umask())
+        os.replace(tmp, path)
+    except BaseException as exc:
+        Path(tmp).unlink(missing_ok=True)  # also when the content's writer fails: no partial file left behind
+        if isinstance(exc, OSError):
+            raise InputError([Problem(shown, 0, f"cannot be written: {exc.strerror or exc}")]) from None
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

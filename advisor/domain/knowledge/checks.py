@@ -1,0 +1,100 @@
+"""Checks that span entries of a knowledge base: references resolve, evidence exists, required-by-kind fields are set."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from advisor.domain.inputs.problems import Problem, did_you_mean
+from advisor.domain.inputs.safe_yaml import YamlDocument
+from advisor.domain.knowledge.schema import CLAUSE_TOPIC_REQUIRED_BY, License, Model
+
+
+def _at(
+    docs: dict[tuple[str, str], tuple[YamlDocument, list[str | int]]], key: tuple[str, str], *path: str | int
+) -> tuple[str, int]:
+    doc, base = docs[key]
+    return doc.path, doc.line_of([*base, *path])
+
+
+def cross_check(
+    merged: dict[str, dict[str, Any]], docs: dict[tuple[str, str], tuple[YamlDocument, list[str | int]]]
+) -> list[Problem]:
+    """Checks that span entries: references resolve, evidence exists, required-by-kind fields are set."""
+    problems: list[Problem] = []
+    licenses: dict[str, License] = merged["licenses"]
+    models: dict[str, Model] = merged["models"]
+
+    def problem(key: tuple[str, str], path: Sequence[str | int], message: str) -> None:
+        where, line = _at(docs, key, *path)
+        problems.append(Problem(where, line, message))
+
+    for lic in licenses.values():
+        key = ("licenses", lic.id)
+        clause_ids: set[str] = set()
+        for i, clause in enumerate(lic.clauses):
+            if clause.id in clause_ids:
+                problem(key, ["clauses", i, "id"], f"duplicate clause id '{clause.id}' in license '{lic.id}'")
+            clause_ids.add(clause.id)
+            if not clause.source.startswith(("https://", "http://")):
+                problem(
+                    key, ["clauses", i, "source"], f"clause '{clause.id}': source must be a URL, got {clause.source!r}"
+                )
+            if not clause.quote.strip():
+                problem(key, ["clauses", i, "quote"], f"clause '{clause.id}': quote is empty; quote the text")
+        topics = {c.topic for c in lic.clauses}
+        for field_name, topic in CLAUSE_TOPIC_REQUIRED_BY.items():
+            value = getattr(lic, field_name)
+            restrictive = field_name == "commercial_use" or value not in (None, False, [], "allowed")
+            if restrictive and topic not in topics:
+                problem(
+                    key,
+                    [field_name],
+                    f"{field_name} is {value!r} but no clause with topic '{topic}' quotes the text it rests on",
+                )
+        if lic.supersedes is not None and lic.supersedes not in licenses:
+            problem(
+                key,
+                ["supersedes"],
+                f"supersedes unknown license '{lic.supersedes}'{did_you_mean(lic.supersedes, list(licenses))}",
+            )
+        for i, change in enumerate(lic.history):
+            if change.clause is not None and change.clause not in clause_ids:
+                problem(key, ["history", i, "clause"], f"history names unknown clause '{change.clause}'")
+        for i, clause_id in enumerate(lic.commercial_conditions):
+            if clause_id not in clause_ids:
+                problem(key, ["commercial_conditions", i], f"commercial_conditions names unknown clause '{clause_id}'")
+        if lic.unlisted_region_limit is not None and lic.unlisted_region_limit not in clause_ids:
+            problem(
+                key,
+                ["unlisted_region_limit"],
+                f"unlisted_region_limit names unknown clause '{lic.unlisted_region_limit}'",
+            )
+        if lic.kind == "api_terms" and lic.api_data is None:
+            problem(
+                key, ["kind"], "API terms need an api_data block (training on, retention and location of customer data)"
+            )
+
+    for model in models.values():
+        key = ("models", model.id)
+        if model.license not in licenses:
+            problem(
+                key,
+                ["license"],
+                f"license '{model.license}' is not in the knowledge base{did_you_mean(model.license, list(licenses))}",
+            )
+        if model.supersedes is not None and model.supersedes not in models:
+            problem(
+                key,
+                ["supersedes"],
+                f"supersedes unknown model '{model.supersedes}'{did_you_mean(model.supersedes, list(models))}",
+            )
+        if model.weights == "open" and not model.hf_repo:
+            problem(key, ["weights"], f"open-weights model '{model.id}' needs hf_repo (the Hugging Face repo id)")
+        if model.weights == "closed" and not model.api_id:
+            problem(key, ["weights"], f"closed model '{model.id}' needs api_id (the provider's model id)")
+        if model.weights == "open" and model.self_host is None:
+            problem(key, ["weights"], f"open-weights model '{model.id}' needs self_host.min_gpu_memory_gb")
+        if model.weights == "closed" and model.price is None:
+            problem(key, ["weights"], f"closed model '{model.id}' needs a price (list price per million tokens)")
+    return problems

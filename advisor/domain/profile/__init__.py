@@ -1,0 +1,1 @@
+"""The founder's answers: the `Profile`, the wizard's question catalogue, and the wizard's progress through it."""
