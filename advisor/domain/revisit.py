@@ -14,6 +14,7 @@ import datetime as dt
 
 import msgspec
 
+from advisor.domain.compare import decision_diff
 from advisor.domain.costs import fine_tune_redo_cost
 from advisor.domain.decision import SEVERITY_ORDER, Candidate, Decision, Risk, Severity
 from advisor.domain.engine import recommend
@@ -340,7 +341,8 @@ def revisit(old: Decision, kb: KnowledgeBase, now: dt.datetime, where: str = "th
     new = recommend(profile, kb, now)
     since = dt.date.fromisoformat(old.generated_at[:10])
     changes: list[Change] = []
-    if old.strategy != new.strategy:
+    diff = decision_diff(old, new)
+    if diff.strategy_changed:
         changes.append(
             Change(
                 kind="strategy-changed",
@@ -352,9 +354,8 @@ def revisit(old: Decision, kb: KnowledgeBase, now: dt.datetime, where: str = "th
                 after=new.strategy,
             )
         )
-    old_top = old.shortlist[0] if old.shortlist else None
-    new_top = new.shortlist[0] if new.shortlist else None
-    if (old_top.model if old_top else None) != (new_top.model if new_top else None):
+    old_top, new_top = diff.first_before, diff.first_after
+    if diff.first_choice_changed:
         changes.append(
             Change(
                 kind="top-choice-changed",

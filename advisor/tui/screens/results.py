@@ -14,6 +14,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
 
+from advisor.domain.compare import decision_diff, model_names
 from advisor.domain.costs import usd
 from advisor.domain.decision import Candidate, Decision
 from advisor.domain.profile.form import Answer
@@ -40,31 +41,6 @@ class ModelTable(DataTable[str | Text]):
     """A table of models; Enter or a click opens the model's detail."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "select_cursor", "Details")]
-
-
-def _names(decision: Decision) -> dict[str, str]:
-    names = {c.model: c.name or c.model for c in decision.considered}
-    names.update({e.model: e.name or e.model for e in decision.excluded})
-    return names
-
-
-def what_if_effect(before: Decision, after: Decision) -> str:
-    """What a what-if changed, in one line: strategy, first choice, shortlist."""
-    names = _names(after) | _names(before)
-    parts = []
-    if before.strategy != after.strategy:
-        parts.append(f"strategy {before.strategy} → {after.strategy}")
-    first_before = before.shortlist[0].model if before.shortlist else None
-    first_after = after.shortlist[0].model if after.shortlist else None
-    if first_before != first_after:
-        parts.append(f"first choice {names.get(first_before or '', '—')} → {names.get(first_after or '', '—')}")
-    old = {c.model for c in before.shortlist}
-    new = {c.model for c in after.shortlist}
-    if new - old:
-        parts.append("in: " + ", ".join(names[m] for m in sorted(new - old)))
-    if old - new:
-        parts.append("out: " + ", ".join(names[m] for m in sorted(old - new)))
-    return "; ".join(parts) if parts else "the recommendation does not change"
 
 
 class ResultsScreen(AdvisorScreen):
@@ -153,7 +129,7 @@ class ResultsScreen(AdvisorScreen):
             lines.append(
                 Content.assemble(
                     Content.styled("What-if: ", "bold $text-warning"),
-                    f"{changed}: {what_if_effect(self.baseline, decision)}. ",
+                    f"{changed}: {decision_diff(self.baseline, decision).summary()}. ",
                     Content.styled("k keeps it, x resets.", "$text-muted"),
                 )
             )
@@ -231,7 +207,7 @@ class ResultsScreen(AdvisorScreen):
         return bars
 
     def _costs(self, decision: Decision) -> None:
-        names = _names(decision)
+        names = model_names(decision)
         tokens = decision.profile.get("monthly_tokens")
         budget = decision.profile.get("budget_usd_per_month")
         costs = [c.monthly_cost_usd for c in decision.shortlist]
@@ -300,7 +276,7 @@ class ResultsScreen(AdvisorScreen):
     async def _risks(self, decision: Decision) -> None:
         box = self.query_one("#risk-list", VerticalScroll)
         await box.query(".risk").remove()
-        names = _names(decision)
+        names = model_names(decision)
         empty = self.query_one("#risks-empty", Static)
         if not decision.risks:
             empty.update("No open risks on the shortlist.")
@@ -336,7 +312,7 @@ class ResultsScreen(AdvisorScreen):
         pane.label = f"4 Excluded ({len(decision.excluded)})"
 
     def _watch(self, decision: Decision) -> None:
-        names = _names(decision)
+        names = model_names(decision)
         if not decision.watch:
             self.query_one("#watch-list", Static).update("Nothing in the knowledge base would change this answer.")
             return
