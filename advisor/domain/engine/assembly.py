@@ -1,0 +1,69 @@
+"""Turning assessments into the record's entries: candidates with their costs and risks, and the decision-wide risk list."""
+
+from __future__ import annotations
+
+import msgspec
+
+from advisor.domain.decision import Candidate, Cost, Risk
+from advisor.domain.engine.assessment import Assessment
+from advisor.domain.engine.evidence import sorted_risks
+
+
+def _cost_record(a: Assessment) -> Cost | None:
+    if a.cost is None:
+        return None
+    return Cost(
+        route=a.cost.route,
+        monthly_usd=a.cost.monthly_usd,
+        basis=a.cost.basis,
+        source=a.cost.source,
+        alternatives=a.alternatives,
+        break_even_tokens=a.break_even,
+    )
+
+
+def to_candidate(a: Assessment) -> Candidate:
+    return Candidate(
+        model=a.model.id,
+        license=a.lic.id,
+        weights=a.model.weights,
+        score=a.score,
+        monthly_cost_usd=a.cost.monthly_usd if a.cost else 0.0,
+        obligations=a.obligations,
+        risks=sorted_risks(a.risks),
+        name=a.model.name,
+        vendor=a.model.vendor,
+        cost=_cost_record(a),
+        fit=a.fit,
+        unverified=_unverified(a),
+    )
+
+
+def _unverified(a: Assessment) -> list[str]:
+    """The facts a candidate rests on that are not confirmed from a primary source (usually none).
+
+    Clause findings all come from the license (model findings cite `model.<field>`, listed here
+    through the model's own `unverified`).
+    """
+    shaky = a.license_findings.unconfirmed if a.license_findings else frozenset()
+    if not shaky and not a.model.unverified:
+        return []
+    return sorted({f"model.{name}" for name in a.model.unverified} | shaky)
+
+
+def decision_risks(candidates: list[Candidate]) -> list[Risk]:
+    """The shortlist's risks, each once, with the models it applies to.
+
+    A clause finding is the same finding for every model under that license; a finding about a
+    model's own entry (its hosts, its retirement) is merged by kind, keeping the first model's detail.
+    """
+    merged: dict[tuple[str, str, str], Risk] = {}
+    for c in candidates:
+        for r in c.risks:
+            key = (r.id, "", "") if r.clause.startswith("model.") else (r.id, r.license, r.clause)
+            known = merged.get(key)
+            if known is None:
+                merged[key] = msgspec.structs.replace(r, models=[c.model])
+            else:
+                merged[key] = msgspec.structs.replace(known, models=[*known.models, c.model])
+    return sorted_risks(merged.values())

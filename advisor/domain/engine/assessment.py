@@ -1,0 +1,88 @@
+"""The engine's working state: one `Assessment` per model, one `LicenseFindings` per license, and facts about the knowledge."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from advisor.domain.costs import CostEstimate
+from advisor.domain.decision import Risk
+from advisor.domain.engine.watch import Trigger
+from advisor.domain.knowledge.base import KnowledgeBase
+from advisor.domain.knowledge.schema import License, Model
+from advisor.domain.knowledge.terms import exclusion_reaches
+from advisor.domain.wording import vendor_name
+
+
+@dataclass(slots=True)
+class Assessment:
+    model: Model
+    lic: License
+    risks: list[Risk] = field(default_factory=list)
+    obligations: list[str] = field(default_factory=list)
+    fit: list[str] = field(default_factory=list)
+    cost: CostEstimate | None = None
+    alternatives: list[str] = field(default_factory=list)
+    break_even: int | None = None
+    self_host_usd: float | None = None
+    license_findings: LicenseFindings | None = None
+    """What the model's license means for this profile (shared by every model under it)."""
+    score: float = 0.0
+    blocked: bool = False
+    """Whether a blocker has been found: it puts the model in `excluded`."""
+
+    def add(self, risk: Risk) -> None:
+        """Record a finding about this model."""
+        self.risks.append(risk)
+        if risk.severity == "blocker":
+            self.blocked = True
+
+    def add_license_findings(self, findings: LicenseFindings) -> None:
+        """Record what the model's license means for this profile (worked out once per license)."""
+        self.license_findings = findings
+        self.risks.extend(findings.risks)
+        self.blocked = self.blocked or findings.blocking
+        self.obligations = findings.obligations  # shared by every model under the license; never mutated per model
+
+
+@dataclass
+class LicenseFindings:
+    """What a license means for this profile: the same for every model under it (and modality scope)."""
+
+    lic: License
+    in_scope: bool
+    """Whether the model has a modality the license's regional exclusion is limited to (or it has no limit)."""
+    facts: KbFacts
+    risks: list[Risk] = field(default_factory=list)
+    obligations: list[str] = field(default_factory=list)
+    watches: list[tuple[Trigger, str, str | None]] = field(default_factory=list)
+    blocking: bool = False
+    """Whether a finding rules out every model under the license (set once the rules have run)."""
+    unconfirmed: frozenset[str] = frozenset()
+    """`license/clause` of the findings resting on clauses marked unverified (set once the rules have run)."""
+
+    @property
+    def vendor(self) -> str:
+        return vendor_name(self.lic.vendor)
+
+    def watch(self, trigger: Trigger, effect: str, source: str | None) -> None:
+        self.watches.append((trigger, effect, source))
+
+
+@dataclass(frozen=True)
+class KbFacts:
+    """What a license rule needs to know about the rest of the knowledge base."""
+
+    restricted_regions: frozenset[str]
+    """Regions some API terms in the knowledge base exclude (sanctioned or unsupported jurisdictions)."""
+    licenses_with_scoped_models: frozenset[str]
+    """Licenses with at least one model inside their regional exclusion's modality scope."""
+
+
+def kb_facts(kb: KnowledgeBase) -> KbFacts:
+    scoped = set()
+    for m in kb.models.values():
+        lic = kb.licenses[m.license]
+        if lic.region_exclusion_modalities and exclusion_reaches(lic, m):
+            scoped.add(lic.id)
+    restricted = {r for lic in kb.licenses.values() if lic.kind == "api_terms" for r in lic.region_exclusions}
+    return KbFacts(frozenset(restricted), frozenset(scoped))

@@ -1,0 +1,136 @@
+"""What the terms say about data: training other models on outputs, and what an API vendor does with what you send."""
+
+from __future__ import annotations
+
+from advisor.domain.engine.assessment import LicenseFindings
+from advisor.domain.engine.evidence import clause_risk, summary_of
+from advisor.domain.engine.watch import flag
+from advisor.domain.profile.answers import Profile
+from advisor.domain.wording import short_name
+
+
+def output_training_rules(p: Profile, a: LicenseFindings) -> None:
+    lic = a.lic
+    if lic.output_training == "allowed":
+        return
+    if not p.train_on_outputs:
+        effect = (
+            f"{short_name(lic)} forbids using outputs to improve other models"
+            if lic.output_training == "forbidden"
+            else f"{short_name(lic)} limits using outputs to train other models"
+        )
+        a.watch(flag("train_on_outputs", "You train other models on its outputs"), effect, lic.url)
+        return
+    if lic.output_training == "forbidden":
+        a.risks.append(
+            clause_risk(
+                lic,
+                "output_training",
+                "output-training-forbidden",
+                "blocker",
+                "Outputs may not be used to train other models",
+                "You plan to train or improve another model with this model's outputs; the license forbids it.",
+                "Use a model whose license allows it (Apache-2.0, MIT, Llama 3.1+ with its naming duty) for data generation.",
+            )
+        )
+        return
+    if lic.kind == "api_terms":
+        a.risks.append(
+            clause_risk(
+                lic,
+                "output_training",
+                "output-training-competing",
+                "high",
+                "Outputs may not be used to build competing models",
+                "You plan to train on outputs; the terms forbid using them to develop models that compete with the vendor. Where that line lies is the vendor's call.",
+                "Have counsel confirm your model does not compete, or generate training data with a permissively licensed model.",
+            )
+        )
+        return
+    a.risks.append(
+        clause_risk(
+            lic,
+            "output_training",
+            "output-training-conditions",
+            "medium",
+            "Training on outputs comes with conditions",
+            "You plan to train on outputs; the license allows it on its terms: "
+            + summary_of(lic, "output_training", "see the quoted clause."),
+            "Meet the conditions listed under obligations, or use a permissively licensed model for data generation.",
+        )
+    )
+
+
+def api_data_rules(p: Profile, a: LicenseFindings) -> None:
+    lic = a.lic
+    data = lic.api_data
+    if data is None:
+        return
+    sensitive = p.data_sensitivity in ("confidential", "regulated")
+    if data.trains_on_customer_data == "opt_out" and p.data_sensitivity != "public":
+        # Opt-out terms train by default on some tier (usually the free one); opt-in ones never do unless asked.
+        a.risks.append(
+            clause_risk(
+                lic,
+                "customer_data_training",
+                "vendor-trains-on-data",
+                "medium" if sensitive else "low",
+                "The vendor trains on what you send unless you opt out or pay",
+                summary_of(lic, "customer_data_training", "The terms let the vendor train on API inputs and outputs."),
+                "Use the paid tier or switch training off before any real data goes through.",
+            )
+        )
+    if p.data_sensitivity == "regulated":
+        retention = (
+            f" It keeps inputs and outputs {data.retention_days} days by default." if data.retention_days else ""
+        )
+        zdr = " Zero data retention is available." if data.zero_retention_available else ""
+        a.risks.append(
+            clause_risk(
+                lic,
+                "data_retention",
+                "regulated-data-leaves",
+                "high",
+                "Regulated data leaves your infrastructure",
+                f"Every request sends your regulated data to the vendor.{retention}{zdr}",
+                "Sign the vendor's data processing agreement (and BAA for health data), request zero retention, or self-host an open model.",
+            )
+        )
+    elif p.data_sensitivity == "confidential" and data.retention_days:
+        a.risks.append(
+            clause_risk(
+                lic,
+                "data_retention",
+                "confidential-data-retained",
+                "medium",
+                f"Confidential data kept {data.retention_days} days by the vendor",
+                f"API inputs and outputs are retained {data.retention_days} days by default (e.g. for abuse monitoring).",
+                "Ask for zero data retention where offered, and cover it in your DPA.",
+            )
+        )
+    regions = set(data.processing_regions)
+    eu_users = p.has_eu_users
+    if "CN" in regions and p.data_sensitivity != "public":
+        a.risks.append(
+            clause_risk(
+                lic,
+                "data_location",
+                "data-stored-in-china",
+                "high" if sensitive else "medium",
+                "Data is processed and stored in the People's Republic of China",
+                "Requests are processed on servers in the PRC, under its laws on data access.",
+                "Do not send personal or confidential data; self-host the open weights instead.",
+            )
+        )
+    elif eu_users and "EU" not in regions and not data.regional_processing_available and p.data_sensitivity != "public":
+        a.risks.append(
+            clause_risk(
+                lic,
+                "data_location",
+                "data-leaves-eu",
+                "medium" if sensitive else "low",
+                "EU users' data is processed outside the EU",
+                "Personal data of EU users goes to processing outside the EU; that is an international transfer under the GDPR.",
+                "Rely on the vendor's transfer mechanism (SCCs / Data Privacy Framework) in its DPA, or use an EU-hosted option.",
+            )
+        )

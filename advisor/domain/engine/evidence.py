@@ -1,0 +1,91 @@
+"""Building findings with their evidence (a license clause, or a fact of the model entry), and ordering them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from advisor.domain.decision import SEVERITY_ORDER, Risk, Severity
+from advisor.domain.knowledge.schema import Clause, License, Model
+from advisor.domain.knowledge.terms import clause_for
+
+VENDOR_CONTROL_SEVERITY: dict[str, Severity] = {"low": "high", "medium": "medium", "high": "low"}
+"""How much a licensor's unilateral control matters, by the founder's risk tolerance."""
+
+
+def clause_risk(
+    lic: License, topic: str, rid: str, severity: Severity, title: str, detail: str, mitigation: str
+) -> Risk:
+    """A finding resting on the license's clause about `topic`."""
+    return risk_from_clause(lic, clause_for(lic, topic), topic, rid, severity, title, detail, mitigation)
+
+
+def risk_from_clause(
+    lic: License,
+    clause: Clause | None,
+    topic: str,
+    rid: str,
+    severity: Severity,
+    title: str,
+    detail: str,
+    mitigation: str,
+) -> Risk:
+    """A finding resting on one clause (or, where the license is silent, on the license text itself)."""
+    unverified = clause is not None and not clause.verified
+    return Risk(
+        id=rid,
+        severity=severity,
+        title=title,
+        detail=detail + (" (This clause is marked unverified in the knowledge base.)" if unverified else ""),
+        license=lic.id,
+        clause=clause.id if clause else f"license.{topic}",
+        source=clause.source if clause else lic.url,
+        mitigation=mitigation,
+        quote=clause.quote if clause else None,
+        verified=not unverified,
+    )
+
+
+def summary_of(lic: License, topic: str, fallback: str) -> str:
+    """The knowledge base's own one-line reading of the clause on `topic`, so findings say what this license says."""
+    clause = clause_for(lic, topic)
+    return clause.summary if clause is not None else fallback
+
+
+def model_risk(model: Model, fact: str, rid: str, severity: Severity, title: str, detail: str, mitigation: str) -> Risk:
+    """A finding resting on a fact of the model's entry (`weights`, `deprecated`, `price` ...)."""
+    source = model.price.source if fact == "price" and model.price else (model.sources[0] if model.sources else "")
+    return Risk(
+        id=rid,
+        severity=severity,
+        title=title,
+        detail=detail,
+        license=model.license,
+        clause=f"model.{fact}",
+        source=source,
+        mitigation=mitigation,
+        verified=fact not in model.unverified,
+    )
+
+
+def evidence_label(risk: Risk) -> str:
+    """`llama3.2, eu-multimodal-exclusion` for a clause; `model entry: hosts` for a fact of the model."""
+    if risk.clause.startswith("model."):
+        return f"model entry: {risk.clause.removeprefix('model.')}"
+    return f"{risk.license}, {risk.clause}"
+
+
+def evidence_url(lic: License, topic: str) -> str:
+    """The source of the license's clause on `topic`, or the license text itself."""
+    clause = clause_for(lic, topic)
+    return clause.source if clause else lic.url
+
+
+def risk_order(r: Risk) -> tuple[int, str, str, str]:
+    return (SEVERITY_ORDER[r.severity], r.id, r.license, r.clause)
+
+
+def sorted_risks(risks: Iterable[Risk]) -> list[Risk]:
+    listed = list(risks)
+    if len(listed) > 1:
+        listed.sort(key=risk_order)
+    return listed

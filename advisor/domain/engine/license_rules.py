@@ -1,0 +1,315 @@
+"""What a license's terms mean for this profile: commercial use, thresholds, regions, derivatives, vendor control.
+
+Worked out once per license (and modality scope) and shared by every model under it. Each rule adds
+findings that quote the clause they rest on, obligations, and the watch triggers that would change it.
+"""
+
+from __future__ import annotations
+
+from advisor.domain.engine.assessment import KbFacts, LicenseFindings
+from advisor.domain.engine.data_rules import api_data_rules, output_training_rules
+from advisor.domain.engine.evidence import (
+    VENDOR_CONTROL_SEVERITY,
+    clause_risk,
+    evidence_url,
+    risk_from_clause,
+    summary_of,
+)
+from advisor.domain.engine.watch import established_in, flag, revenue_above, users_above
+from advisor.domain.knowledge.regions import in_regions
+from advisor.domain.knowledge.schema import License
+from advisor.domain.profile.answers import Profile
+from advisor.domain.wording import short_name, user_count
+
+
+def license_findings(p: Profile, lic: License, in_scope: bool, facts: KbFacts) -> LicenseFindings:
+    findings = LicenseFindings(lic=lic, in_scope=in_scope, facts=facts)
+    license_rules(p, findings)
+    findings.blocking = any(r.severity == "blocker" for r in findings.risks)
+    findings.unconfirmed = frozenset(f"{r.license}/{r.clause}" for r in findings.risks if not r.verified)
+    return findings
+
+
+# --- evidence ---------------------------------------------------------------------------------
+
+
+def license_rules(p: Profile, a: LicenseFindings) -> None:
+    lic = a.lic
+    if lic.commercial_use == "forbidden":
+        if p.commercial:
+            a.risks.append(
+                clause_risk(
+                    lic,
+                    "commercial_use",
+                    "commercial-use-forbidden",
+                    "blocker",
+                    f"{short_name(lic)} forbids commercial use",
+                    "Your product earns money, directly or indirectly; this license grants no rights for that.",
+                    "Pick a model under a commercial license, or negotiate a commercial license with the vendor.",
+                )
+            )
+        else:
+            a.risks.append(
+                clause_risk(
+                    lic,
+                    "commercial_use",
+                    "commercial-use-forbidden-later",
+                    "medium",
+                    f"{short_name(lic)} forbids commercial use",
+                    "Fine for a non-commercial or internal tool today, but the day the product earns money the license no longer covers it.",
+                    "Plan the switch (or a commercial license) before launch.",
+                )
+            )
+            a.watch(flag("commercial", "The product earns money"), f"{short_name(lic)} forbids commercial use", lic.url)
+
+    if p.commercial:
+        for clause_id in lic.commercial_conditions:
+            clause = next(c for c in lic.clauses if c.id == clause_id)
+            a.risks.append(
+                risk_from_clause(
+                    lic,
+                    clause,
+                    "commercial_use",
+                    f"commercial-condition-{clause_id}",
+                    "medium",
+                    f"Commercial use of {short_name(lic)} comes with a condition",
+                    clause.summary,
+                    "Meet the condition before launch, or get the vendor's written confirmation that you need not.",
+                )
+            )
+
+    if lic.unlisted_region_limit is not None:
+        clause = next(c for c in lic.clauses if c.id == lic.unlisted_region_limit)
+        likely_out = in_regions(p.established_in, a.facts.restricted_regions) or any(
+            in_regions(r, a.facts.restricted_regions) for r in p.user_regions
+        )
+        a.risks.append(
+            risk_from_clause(
+                lic,
+                clause,
+                "other",
+                "region-availability-unconfirmed",
+                "high" if likely_out else "low",
+                f"Only available in {a.vendor}'s list of supported regions",
+                clause.summary
+                + f" The list is not in this knowledge base; {p.established_in}"
+                + (" is a region other API terms here exclude." if likely_out else " is probably on it, but confirm."),
+                f"Check {a.vendor}'s list of available regions for your company's and your users' countries.",
+            )
+        )
+
+    if lic.mau_limit is not None:
+        _mau_rules(p, a, lic.mau_limit)
+
+    if lic.revenue_limit_usd is not None:
+        limit = lic.revenue_limit_usd
+        revenue = p.annual_revenue_usd
+        growth = p.users_24m / p.monthly_active_users if p.monthly_active_users else 1.0
+        projected = revenue * growth
+        if revenue > limit:
+            a.risks.append(
+                clause_risk(
+                    lic,
+                    "revenue_limit",
+                    "revenue-threshold",
+                    "blocker",
+                    f"Revenue above {short_name(lic)}'s US${user_count(limit)} threshold",
+                    f"Your annual revenue (US${user_count(revenue)}) is above US${user_count(limit)}; the free grant does not cover you.",
+                    "Buy the vendor's enterprise license or pick another model.",
+                )
+            )
+        elif projected > limit:
+            a.risks.append(
+                clause_risk(
+                    lic,
+                    "revenue_limit",
+                    "revenue-threshold-24m",
+                    "high",
+                    f"Revenue projected to pass {short_name(lic)}'s US${user_count(limit)} threshold",
+                    f"If revenue grows with users (×{growth:.1f} in 24 months), it reaches about US${user_count(int(projected))}; above US${user_count(limit)} you need a paid license.",
+                    "Budget for the vendor's enterprise license, or keep a migration path to another model.",
+                )
+            )
+        if revenue <= limit:
+            a.watch(
+                revenue_above(limit),
+                f"{short_name(lic)} needs a paid license above US${user_count(limit)} annual revenue",
+                evidence_url(lic, "revenue_limit"),
+            )
+
+    if lic.region_exclusions:
+        _region_rules(p, a)
+
+    output_training_rules(p, a)
+
+    if lic.derivatives_share_alike and (p.customization == "fine_tune" or p.distribute_weights):
+        sharing = p.distribute_weights and p.keep_derivatives_private
+        a.risks.append(
+            clause_risk(
+                lic,
+                "share_alike",
+                "share-alike",
+                "high" if sharing else "low",
+                "Derivatives must carry the same license",
+                "You plan to ship the weights and keep your changes private; anything you distribute must go out under the same license, which lets recipients pass it on."
+                if sharing
+                else "Your fine-tune is only bound when you distribute it; serving it as a service does not trigger this.",
+                "Keep fine-tuned weights on your own servers, or accept releasing them under the same license.",
+            )
+        )
+        if not p.distribute_weights:
+            a.watch(
+                flag("distribute_weights", "You ship the weights to customers or devices"),
+                f"derivatives (such as fine-tunes) must be released under {short_name(lic)}",
+                lic.url,
+            )
+
+    if lic.use_restrictions_flow_down:
+        ships = p.distribute_weights or p.deployment in ("on_prem", "on_device")
+        aup = f" ({lic.aup_url})" if lic.aup_url else ""
+        a.obligations.append(
+            f"Follow the use restrictions of {lic.name}{aup} and bind everyone you give the model or a derivative to them."
+        )
+        if ships:
+            a.risks.append(
+                clause_risk(
+                    lic,
+                    "flow_down",
+                    "use-restrictions-flow-down",
+                    "medium",
+                    "Your customers inherit the vendor's use restrictions",
+                    "Shipping the model (or your fine-tune) means your contracts must pass on the vendor's use restrictions, and you answer for them.",
+                    "Put the use policy into your customer agreement; check it fits what your customers do.",
+                )
+            )
+
+    if lic.vendor_can_restrict:
+        severity = VENDOR_CONTROL_SEVERITY[p.risk_tolerance]
+        a.risks.append(
+            clause_risk(
+                lic,
+                "vendor_can_restrict",
+                "vendor-can-restrict",
+                severity,
+                f"{a.vendor} keeps a say over how you may use it",
+                summary_of(
+                    lic,
+                    "vendor_can_restrict",
+                    "The licensor may restrict use or change its policies without your agreement.",
+                ),
+                "Keep a tested fallback model under different terms; re-run `advisor revisit` when terms change.",
+            )
+        )
+
+    if lic.attribution:
+        a.obligations.append(f"Attribution: {lic.attribution.rstrip('.')}.")
+    if lic.naming_requirement and (p.customization == "fine_tune" or p.train_on_outputs or p.distribute_weights):
+        a.obligations.append(f"Naming: {lic.naming_requirement.rstrip('.')}.")
+    if lic.kind == "api_terms":
+        a.obligations.append(f"Follow {lic.name} and the vendor's usage policies; they can change.")
+        api_data_rules(p, a)
+
+
+def _mau_rules(p: Profile, a: LicenseFindings, limit: int) -> None:
+    lic = a.lic
+    now, later = p.monthly_active_users, p.users_24m
+    on_release = lic.mau_test == "on_release_date"
+    if now > limit:
+        a.risks.append(
+            clause_risk(
+                lic,
+                "mau_limit",
+                "mau-threshold",
+                "blocker",
+                f"Above {short_name(lic)}'s {user_count(limit)}-user threshold",
+                f"With {user_count(now)} monthly active users you need a separate license from {a.vendor}"
+                + (f" for any version released while you are above {user_count(limit)}." if on_release else "."),
+                "Request the vendor's license before relying on this model.",
+            )
+        )
+        return  # already past it: nothing left to watch for
+    a.watch(
+        users_above(limit),
+        f"versions of {short_name(lic)} models released after you pass {user_count(limit)} users need a separate license"
+        if on_release
+        else f"{short_name(lic)} requires a separate license above {user_count(limit)} monthly active users",
+        evidence_url(lic, "mau_limit"),
+    )
+    if on_release:
+        if later > limit:
+            a.risks.append(
+                clause_risk(
+                    lic,
+                    "mau_limit",
+                    "mau-threshold-future-versions",
+                    "medium",
+                    f"Future versions will need a license past {user_count(limit)} users",
+                    f"The count is taken on each version's release date: this version stays licensed, but versions released after you pass {user_count(limit)} users (you project {user_count(later)}) need a separate license.",
+                    "Expect to negotiate with the vendor before upgrading, or plan a move to a model without a user cap.",
+                )
+            )
+        return
+    if later > limit:
+        a.risks.append(
+            clause_risk(
+                lic,
+                "mau_limit",
+                "mau-threshold-24m",
+                "high",
+                f"Projected to pass {short_name(lic)}'s {user_count(limit)}-user threshold",
+                f"You expect {user_count(later)} monthly active users in 24 months; above {user_count(limit)} you need a separate license from the vendor, on its terms.",
+                "Budget for the license or plan a migration before you cross the threshold.",
+            )
+        )
+    elif later >= limit / 2:
+        a.risks.append(
+            clause_risk(
+                lic,
+                "mau_limit",
+                "mau-threshold-near",
+                "low",
+                f"Within reach of {short_name(lic)}'s {user_count(limit)}-user threshold",
+                f"Your 24-month projection ({user_count(later)}) is more than half the threshold.",
+                "Track monthly active users against the threshold.",
+            )
+        )
+
+
+def _region_rules(p: Profile, a: LicenseFindings) -> None:
+    lic = a.lic
+    scope = set(lic.region_exclusion_modalities)
+    in_scope = a.in_scope
+    regions = ", ".join(lic.region_exclusions)
+    kinds = "multimodal " if scope else ""
+    company_excluded = p.established_in_any(lic.region_exclusions)
+    if company_excluded and in_scope:
+        a.risks.append(
+            clause_risk(
+                lic,
+                "region_exclusion",
+                "region-exclusion",
+                "blocker",
+                f"No rights for {kinds}models to companies established in {regions}",
+                f"Your company is established in {p.established_in}; {short_name(lic)} does not grant it rights to use this model. "
+                "The exception covers end users of a product built by someone else, not the company building it.",
+                "Pick a model without this exclusion, or build through an entity established elsewhere (take legal advice).",
+            )
+        )
+    elif company_excluded and lic.id in a.facts.licenses_with_scoped_models:
+        a.risks.append(
+            clause_risk(
+                lic,
+                "region_exclusion",
+                "region-exclusion-siblings",
+                "low",
+                f"{short_name(lic)} excludes {kinds}models for companies in {regions}",
+                f"This model is not affected, but moving to a {kinds}sibling under the same terms would be.",
+                "Keep multimodal features on a model without this exclusion.",
+            )
+        )
+    elif in_scope:
+        a.watch(
+            established_in(lic.region_exclusions),
+            f"{short_name(lic)} grants no rights for {kinds}models to companies established in {regions}",
+            evidence_url(lic, "region_exclusion"),
+        )

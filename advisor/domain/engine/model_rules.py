@@ -1,0 +1,231 @@
+"""Findings about a model itself: whether it does the job, can run where it must, is retired or superseded, fits the budget."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from advisor.domain.costs import fine_tune_redo_cost, usd
+from advisor.domain.decision import Risk
+from advisor.domain.engine.assessment import Assessment
+from advisor.domain.engine.evidence import VENDOR_CONTROL_SEVERITY, model_risk
+from advisor.domain.knowledge.base import KnowledgeBase
+from advisor.domain.knowledge.schema import Model
+from advisor.domain.profile.answers import Profile
+from advisor.domain.wording import name_list
+
+ON_DEVICE_MAX_PARAMS_B = 8.0
+"""Largest model that runs on a phone or laptop (about 5 GB at 4-bit quantization)."""
+
+
+LLM_TASKS = frozenset({"chat", "code", "rag", "agents", "extraction"})
+"""Jobs any general-purpose text model does; a vendor's list of them is a hint, not a limit."""
+
+
+def use_case_fit(use_case: str, model: Model) -> tuple[bool, bool]:
+    """(whether the model can do the job, whether its entry lists the job).
+
+    A text model listed for some language task can do the others; a model that takes images in can do
+    vision. Image generation, speech and embeddings need the model to be built for them.
+    """
+    if use_case in model.use_cases:
+        return True, True
+    if use_case == "vision":
+        return "vision" in model.modalities, False
+    if use_case in LLM_TASKS:
+        return "text" in model.modalities and not LLM_TASKS.isdisjoint(model.use_cases), False
+    return False, False
+
+
+def model_rules(p: Profile, a: Assessment, kb: KnowledgeBase, today: dt.date) -> None:
+    m = a.model
+    fits, listed = use_case_fit(p.use_case, m)
+    if fits and not listed:
+        a.fit.append(f"not listed by the vendor for {p.use_case.replace('_', ' ')}, but built for the work")
+    if not fits:
+        a.add(
+            model_risk(
+                m,
+                "use_cases",
+                "not-for-use-case",
+                "blocker",
+                f"Not built for {p.use_case.replace('_', ' ')}",
+                f"{m.name} is listed for {', '.join(m.use_cases)}.",
+                "Pick a model built for this job.",
+            )
+        )
+    if m.weights == "closed":
+        if p.self_host_required:
+            a.add(
+                model_risk(
+                    m,
+                    "weights",
+                    "closed-weights-self-host",
+                    "blocker",
+                    "Only available through the vendor's API",
+                    "Your data may not leave your infrastructure, and this model runs only on the vendor's servers.",
+                    "Choose an open-weights model you can run yourself.",
+                )
+            )
+        if p.deployment in ("on_prem", "on_device"):
+            where = "on customers' premises" if p.deployment == "on_prem" else "on users' devices"
+            a.add(
+                model_risk(
+                    m,
+                    "weights",
+                    "closed-weights-deployment",
+                    "blocker",
+                    f"Cannot run {where}",
+                    "The weights are not available; the model runs only on the vendor's servers.",
+                    "Choose an open-weights model.",
+                )
+            )
+        elif p.distribute_weights:
+            a.add(
+                model_risk(
+                    m,
+                    "weights",
+                    "closed-weights-distribution",
+                    "blocker",
+                    "Weights cannot be shipped",
+                    "You plan to ship the model to customers or devices; closed models cannot be distributed.",
+                    "Choose an open-weights model.",
+                )
+            )
+        if p.customization == "fine_tune":
+            a.add(
+                model_risk(
+                    m,
+                    "weights",
+                    "closed-fine-tune-lock-in",
+                    "medium",
+                    "A fine-tune of a closed model stays with the vendor",
+                    "Fine-tuned weights of an API model cannot be exported; if the vendor retires the base model, the tune goes with it.",
+                    "Keep your training data and evaluation set so the tune can be rebuilt elsewhere.",
+                )
+            )
+    elif p.deployment == "on_device" and (m.params_b or 0) > ON_DEVICE_MAX_PARAMS_B:
+        a.add(
+            model_risk(
+                m,
+                "params_b",
+                "too-large-for-devices",
+                "blocker",
+                "Too large to run on users' devices",
+                f"{m.params_b:g}B parameters; phones and laptops run models up to about {ON_DEVICE_MAX_PARAMS_B:g}B at 4-bit.",
+                "Pick a small model (≤ 8B) or run inference on a server.",
+            )
+        )
+
+    if m.deprecated is not None:
+        if m.deprecated <= today:
+            a.add(
+                model_risk(
+                    m,
+                    "deprecated",
+                    "retired",
+                    "blocker",
+                    f"Retired on {m.deprecated}",
+                    "The vendor no longer serves or supports this model.",
+                    "Use its successor.",
+                )
+            )
+        else:
+            a.add(
+                model_risk(
+                    m,
+                    "deprecated",
+                    "retirement-scheduled",
+                    "high",
+                    f"Retirement scheduled for {m.deprecated}",
+                    "The vendor has announced the date it stops serving this model.",
+                    "Build on its successor instead.",
+                )
+            )
+
+    if "license" in m.unverified:
+        repo = f" ({m.hf_repo})" if m.hf_repo else ""
+        a.add(
+            model_risk(
+                m,
+                "license",
+                "license-unverified",
+                VENDOR_CONTROL_SEVERITY[p.risk_tolerance],
+                "License not confirmed from a primary source",
+                f"The knowledge base lists {m.license} for {m.name}, but could not confirm it from the model's own license file or card.",
+                f"Read the license shipped with the weights{repo} before building on it.",
+            )
+        )
+
+    successors = kb.successors(m.id)
+    if successors:
+        newer = successors[0]
+        moved = f" Its license changes from {m.license} to {newer.license}." if newer.license != m.license else ""
+        tuned = p.customization == "fine_tune"
+        a.add(
+            model_risk(
+                m,
+                "supersedes",
+                "superseded",
+                "medium" if tuned else "low",
+                f"Superseded by {newer.name}",
+                (
+                    f"A fine-tune on this base must be redone to move to the newer version: {fine_tune_redo_cost(newer)}."
+                    if tuned
+                    else "A newer version exists."
+                )
+                + moved,
+                f"Start on {newer.name} unless you have a reason to stay.",
+            )
+        )
+
+    if p.customization == "fine_tune" and p.ml_team == "none":
+        a.fit.append("fine-tuning needs ML skills the team lacks")
+
+
+def operations_rules(p: Profile, a: Assessment) -> None:
+    """Findings that depend on how the model would be run (known once its cost route is chosen)."""
+    m = a.model
+    if m.weights == "open" and p.ml_team == "none" and a.cost is not None and a.cost.route == "self_host":
+        hosts = f" Hosted by {name_list(m.hosts)}." if m.hosts else " No independent host is recorded for it."
+        a.add(
+            model_risk(
+                m,
+                "self_host",
+                "self-hosting-without-ml-team",
+                "high" if not m.hosts else "medium",
+                "Running GPUs without an ML team",
+                "Serving, scaling and updating an open model yourself takes ML-ops skills the team does not have yet."
+                + hosts,
+                "Use a hosted provider for the open weights, or hire before launch.",
+            )
+        )
+
+
+def no_hardware_risk(m: Model) -> Risk:
+    need = f"{m.self_host.min_gpu_memory_gb:g} GB" if m.self_host else "more GPU memory than recorded"
+    return model_risk(
+        m,
+        "self_host",
+        "no-hardware-fits",
+        "blocker",
+        "No known GPU setup can serve it",
+        f"It needs {need} of GPU memory, more than one 8-GPU node of the GPUs in the knowledge base.",
+        "Pick a smaller model or a multi-node serving setup.",
+    )
+
+
+def budget_rule(p: Profile, a: Assessment) -> None:
+    if p.budget_usd_per_month is None or a.cost is None or a.cost.route == "on_device":
+        return
+    if a.cost.monthly_usd > p.budget_usd_per_month:
+        a.add(
+            model_risk(
+                a.model,
+                "price" if a.cost.route == "api" else "self_host",
+                "over-budget",
+                "high",
+                f"About {usd(a.cost.monthly_usd)}/month, over the {usd(p.budget_usd_per_month)} budget",
+                a.cost.basis,
+                "Cut volume (caching, shorter prompts), pick a smaller model, or raise the budget.",
+            )
+        )

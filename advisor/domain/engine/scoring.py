@@ -1,0 +1,97 @@
+"""The score that ranks considered models: quality fit, cost fit, legal risk, operations, continuity and recency."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from advisor.domain.engine.assessment import Assessment
+from advisor.domain.engine.model_rules import ON_DEVICE_MAX_PARAMS_B
+from advisor.domain.profile.answers import Profile
+
+TIER = {"standard": 0, "high": 1, "frontier": 2}
+RAG_MIN_CONTEXT = 32_768
+"""Retrieval-augmented generation wants room for retrieved passages."""
+RISK_WEIGHT: dict[str, float] = {"blocker": 1.0, "high": 0.3, "medium": 0.12, "low": 0.03}
+TOLERANCE_FACTOR = {"low": 1.5, "medium": 1.0, "high": 0.6}
+SCORE_WEIGHTS = {"quality": 0.35, "cost": 0.25, "risk": 0.2, "ops": 0.1, "continuity": 0.05, "recency": 0.05}
+"""How much each part of fit counts: quality first, then cost and legal risk, then running it."""
+
+
+_TIER_FIT = {
+    (model, asked): (
+        f"{model} tier, as asked"
+        if model == asked
+        else f"{model} tier, above what you need"
+        if TIER[model] > TIER[asked]
+        else f"{model} tier, below the {asked} you asked for"
+    )
+    for model in TIER
+    for asked in TIER
+}
+"""How a model's quality tier reads against the tier asked for (built once, not per model)."""
+
+
+def fit_and_score(p: Profile, a: Assessment, reference_cost: float, today: dt.date) -> None:
+    m = a.model
+    gap = TIER[p.quality] - TIER[m.quality]
+    quality = 1.0 if gap <= 0 else (0.55 if gap == 1 else 0.15)
+    a.fit.append(_TIER_FIT[(m.quality, p.quality)])
+    if p.use_case not in m.use_cases:
+        quality *= 0.85  # able to, but not what its vendor built or tested it for
+    if p.use_case == "rag" and m.context_tokens < RAG_MIN_CONTEXT:
+        quality *= 0.7
+        a.fit.append(f"short context for retrieval ({m.context_tokens:,} tokens)")
+
+    cost_value = a.cost.monthly_usd if a.cost else reference_cost * 4
+    relative = 1 / (1 + cost_value / max(reference_cost, 1.0))
+    if p.budget_usd_per_month:
+        ratio = cost_value / p.budget_usd_per_month
+        within = 1 - 0.3 * ratio if ratio <= 1 else max(0.0, 0.7 - 0.35 * (ratio - 1))
+        cost = 0.6 * within + 0.4 * relative
+    else:
+        cost = relative
+
+    penalty = sum([RISK_WEIGHT[r.severity] for r in a.risks]) * TOLERANCE_FACTOR[p.risk_tolerance]
+    risk = max(0.0, 1 - penalty)
+
+    route = a.cost.route if a.cost else "self_host"
+    if route == "api":
+        ops = 1.0 if m.weights == "closed" else 0.9
+    elif route == "on_device":
+        ops = {"none": 0.4, "some": 0.8, "strong": 1.0}[p.ml_team]
+        small = (m.params_b or ON_DEVICE_MAX_PARAMS_B) <= ON_DEVICE_MAX_PARAMS_B / 2
+        ops *= 1.0 if small else 0.85  # smaller models leave users' memory and battery alone
+        if small:
+            a.fit.append("small enough for phones as well as laptops")
+    else:
+        ops = {"none": 0.3, "some": 0.75, "strong": 1.0}[p.ml_team]
+
+    if m.weights == "open":
+        continuity = 0.6 + 0.1 * min(len(m.hosts), 4)  # anyone can serve open weights; more hosts, less lock-in
+        if len(m.hosts) >= 3:
+            a.fit.append(f"served by {len(m.hosts)} independent hosts")
+    else:
+        continuity = 0.4  # one vendor decides price, terms and retirement
+
+    if m.openness and m.openness.training_code == "open" and m.openness.training_data == "open":
+        a.fit.append("fully open: weights, training code and data can be audited")
+
+    age_days = (today - m.released).days
+    recency = 1.0 if age_days <= 365 else (0.7 if age_days <= 730 else 0.4)
+    if age_days > 730:
+        a.fit.append(f"released {m.released.year}: newer models usually do more for less")
+
+    unconfirmed = len([f for f in m.unverified if f != "license"])  # the license itself is a risk above
+    score = (
+        -min(0.01 * unconfirmed, 0.04)  # between equals, prefer the entry whose facts are confirmed
+        + SCORE_WEIGHTS["quality"] * quality
+        + SCORE_WEIGHTS["cost"] * cost
+        + SCORE_WEIGHTS["risk"] * risk
+        + SCORE_WEIGHTS["ops"] * ops
+        + SCORE_WEIGHTS["continuity"] * continuity
+        + SCORE_WEIGHTS["recency"] * recency
+    )
+    a.score = round(score, 4)
+
+
+# --- assembling the decision ------------------------------------------------------------------
