@@ -4,72 +4,93 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Literal
 
 from advisor.domain.decision import Watch
 from advisor.domain.wording import user_count
 
-
-def _trigger_order(trigger: str, effect: str) -> tuple[str, float, str, str]:
-    """Sort triggers by the answer they watch, then by threshold as a number (2.5e9 before 1.0e10)."""
-    name, _, rest = trigger.partition(" ")
-    value = rest.split(" ", 1)[-1]
-    try:
-        number = float(value)
-    except ValueError:
-        number = 0.0
-    return (name, number, value, effect)
+Operator = Literal[">", ">=", "==", "in"]
+Value = int | bool | str | dt.date | tuple[str, ...]
 
 
 @dataclass(frozen=True)
 class Trigger:
-    """A condition that would change the answer: as an expression on the profile, and in words."""
+    """A condition that would change the answer: a profile field (or `date`), an operator and a value, and in words."""
 
-    expr: str
+    field: str
+    """The profile field it watches (`monthly_active_users`), or `date` for the calendar."""
+    op: Operator
+    value: Value
     words: str
+    """The condition as a founder reads it (`Monthly active users pass 700M`)."""
+
+    @property
+    def value_text(self) -> str:
+        """The value as the record writes it: `true`, `[EU, CN]`, `700000000`, `2026-12-11`."""
+        if isinstance(self.value, bool):
+            return "true" if self.value else "false"
+        if isinstance(self.value, tuple):
+            return f"[{', '.join(self.value)}]"
+        return str(self.value)
+
+    @property
+    def expr(self) -> str:
+        """The condition as an expression on the profile (`monthly_active_users > 700000000`)."""
+        return f"{self.field} {self.op} {self.value_text}"
+
+    def order(self) -> tuple[str, float, str]:
+        """Sorts triggers by the field they watch, then by threshold as a number (2.5e9 before 1.0e10)."""
+        number = float(self.value) if isinstance(self.value, int) and not isinstance(self.value, bool) else 0.0
+        return (self.field, number, self.value_text)
 
 
 def users_above(limit: int) -> Trigger:
-    return Trigger(f"monthly_active_users > {limit}", f"Monthly active users pass {user_count(limit)}")
+    return Trigger("monthly_active_users", ">", limit, f"Monthly active users pass {user_count(limit)}")
 
 
 def revenue_above(limit: int) -> Trigger:
-    return Trigger(f"annual_revenue_usd > {limit}", f"Annual revenue passes US${user_count(limit)}")
+    return Trigger("annual_revenue_usd", ">", limit, f"Annual revenue passes US${user_count(limit)}")
 
 
 def tokens_above(tokens: int) -> Trigger:
-    return Trigger(f"monthly_tokens > {tokens}", f"Volume passes {tokens / 1e6:,.0f}M tokens a month")
+    return Trigger("monthly_tokens", ">", tokens, f"Volume passes {tokens / 1e6:,.0f}M tokens a month")
 
 
 def established_in(regions: list[str]) -> Trigger:
-    expr = f"established_in == {regions[0]}" if len(regions) == 1 else f"established_in in [{', '.join(regions)}]"
-    return Trigger(expr, f"The company is established in {' or '.join(regions)}")
+    words = f"The company is established in {' or '.join(regions)}"
+    if len(regions) == 1:
+        return Trigger("established_in", "==", regions[0], words)
+    return Trigger("established_in", "in", tuple(regions), words)
 
 
 def flag(answer: str, words: str) -> Trigger:
-    return Trigger(f"{answer} == true", words)
+    """The yes/no answer `answer` turns to yes."""
+    return Trigger(answer, "==", True, words)
 
 
 def from_date(day: dt.date) -> Trigger:
-    return Trigger(f"date >= {day}", f"From {day}")
+    return Trigger("date", ">=", day, f"From {day}")
 
 
 @dataclass
 class Watches:
     """Conditions that would change the answer, collected per (trigger, effect) with the models they touch."""
 
-    entries: dict[tuple[str, str], tuple[set[str], str | None, str]] = field(default_factory=dict)
+    entries: dict[tuple[Trigger, str], tuple[set[str], str | None]] = field(default_factory=dict)
 
     def add(self, trigger: Trigger, effect: str, model: str, source: str | None) -> None:
-        models, _, _ = self.entries.setdefault((trigger.expr, effect), (set(), source, trigger.words))
+        models, _ = self.entries.setdefault((trigger, effect), (set(), source))
         models.add(model)
 
     def sorted(self, keep: set[str]) -> list[Watch]:
         """The watch list, restricted to the models in `keep`, in a stable order."""
         watches = []
-        for (trigger, effect), (models, source, words) in sorted(
-            self.entries.items(), key=lambda kv: _trigger_order(*kv[0])
+        for (trigger, effect), (models, source) in sorted(
+            self.entries.items(), key=lambda kv: (*kv[0][0].order(), kv[0][1])
         ):
             kept = sorted(models & keep)
             if kept:
-                watches.append(Watch(trigger=trigger, effect=effect, models=kept, source=source, condition=words))
+                watches.append(
+                    Watch(trigger=trigger.expr, effect=effect, models=kept, source=source, condition=trigger.words)
+                )
         return watches
