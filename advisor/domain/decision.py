@@ -13,6 +13,8 @@ from typing import Any, BinaryIO, Literal
 
 import msgspec
 
+from advisor.domain.findings import Evidence, FindingKind, ModelFact, evidence_of, kind_of
+
 Severity = Literal["blocker", "high", "medium", "low"]
 Strategy = Literal["open", "closed", "hybrid"]
 SEVERITY_ORDER: dict[str, int] = {"blocker": 0, "high": 1, "medium": 2, "low": 3}
@@ -23,7 +25,7 @@ class Risk(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=True
     """One finding about a model, with the evidence it rests on."""
 
     id: str
-    """Stable id of the kind of finding (`mau-threshold-24m`), the same across runs."""
+    """The kind of finding (`mau-threshold-24m`, see `advisor.domain.findings`), the same across runs."""
     severity: Severity
     """`blocker` excludes the model; the rest rank it down."""
     title: str
@@ -33,7 +35,7 @@ class Risk(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=True
     license: str
     """The license or terms id the finding rests on."""
     clause: str
-    """The clause id (or `model.<field>` for a fact of the model entry)."""
+    """The clause id (or `model.<field>` for a fact of the model entry); read it through `evidence`."""
     source: str
     """URL of the text the finding rests on."""
     mitigation: str
@@ -44,6 +46,26 @@ class Risk(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=True
     """False when the clause it rests on could not be confirmed in the primary text."""
     models: list[str] = []
     """In the decision-wide `risks` list: the considered models this finding applies to."""
+
+    @property
+    def kind(self) -> FindingKind | None:
+        """The registered kind of this finding (None for a kind this version does not know)."""
+        return kind_of(self.id)
+
+    @property
+    def evidence(self) -> Evidence:
+        """What the finding rests on: a license clause, or a fact of the model's entry."""
+        return evidence_of(self.license, self.clause)
+
+    @property
+    def identity(self) -> tuple[str, str]:
+        """What makes two findings the same finding, across models, runs and versions of the knowledge.
+
+        Its kind, and the license whose clause it rests on; a fact of a model entry (a retirement, the
+        hosts) is the same finding for every model it is found on.
+        """
+        evidence = self.evidence
+        return (self.id, "" if isinstance(evidence, ModelFact) else evidence.license)
 
 
 class Cost(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=True):

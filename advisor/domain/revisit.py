@@ -14,54 +14,19 @@ import datetime as dt
 
 import msgspec
 
+from advisor.domain.changes import Change, ChangeKind, exclusion_scope_change, license_differences, value_text
 from advisor.domain.compare import decision_diff
-from advisor.domain.costs import fine_tune_redo_cost
-from advisor.domain.decision import SEVERITY_ORDER, Candidate, Decision, Risk, Severity
+from advisor.domain.decision import SEVERITY_ORDER, Candidate, Decision
 from advisor.domain.engine import recommend
+from advisor.domain.findings import FindingKind
 from advisor.domain.knowledge.base import KnowledgeBase
-from advisor.domain.knowledge.schema import License, Model
-from advisor.domain.knowledge.terms import clause_for, exclusion_reaches
 from advisor.domain.profile.answers import Profile, parse_profile
+from advisor.domain.succession import successions
 
 MATERIAL: frozenset[str] = frozenset({"blocker", "high"})
 """Severities that mean the decision no longer holds as made."""
 PRICE_CHANGE_THRESHOLD = 0.05
 """Relative monthly-cost changes below this are noise."""
-
-LICENSE_FIELDS: dict[str, tuple[str, str]] = {
-    "commercial_use": ("Commercial use", "commercial_use"),
-    "mau_limit": ("User threshold", "mau_limit"),
-    "revenue_limit_usd": ("Revenue threshold", "revenue_limit"),
-    "output_training": ("Training other models on outputs", "output_training"),
-    "derivatives_share_alike": ("Derivatives under the same license", "share_alike"),
-    "use_restrictions_flow_down": ("Use restrictions flow down", "flow_down"),
-    "attribution": ("Attribution", "attribution"),
-    "naming_requirement": ("Naming of derived models", "naming"),
-    "region_exclusions": ("Regional exclusion", "region_exclusion"),
-    "region_exclusion_modalities": ("Regional exclusion applies to", "region_exclusion"),
-    "vendor_can_restrict": ("Vendor may restrict or change terms", "vendor_can_restrict"),
-}
-"""License fields compared between versions: label, and the clause topic that evidences them."""
-
-
-class Change(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=True):
-    """One thing that moved since the decision was made."""
-
-    kind: str
-    """`strategy-changed`, `top-choice-changed`, `now-excluded`, `new-risk`, `risk-resolved`, `newer-version`,
-    `license-difference`, `retired`, `price-changed`, `clause-changed`, `fact-unverified`, `terms-history`,
-    `new-contender`, `knowledge-updated`."""
-    severity: Severity
-    subject: str
-    """The model or license id it concerns (or `decision`)."""
-    title: str
-    detail: str
-    before: str | None = None
-    after: str | None = None
-    license: str | None = None
-    clause: str | None = None
-    source: str | None = None
-    """The text the change rests on."""
 
 
 class Revisit(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=True):
@@ -80,88 +45,8 @@ class Revisit(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=T
     """Today's decision on the same answers."""
 
 
-def _value(value: object) -> str:
-    if value is None:
-        return "none"
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, int):
-        return f"{value:,}"
-    if isinstance(value, list):
-        return ", ".join(str(v) for v in value) or "none"
-    return str(value)
-
-
-def license_differences(old: License, new: License) -> list[Change]:
-    """The differences between two licenses, field by field, each citing the new text's clause."""
-    changes: list[Change] = []
-    for name, (label, topic) in LICENSE_FIELDS.items():
-        before, after = getattr(old, name), getattr(new, name)
-        if before == after:
-            continue
-        clause = clause_for(new, topic) or clause_for(old, topic)
-        owner = new if clause_for(new, topic) else old
-        changes.append(
-            Change(
-                kind="license-difference",
-                severity="medium",
-                subject=new.id,
-                title=f"{label}: {_value(before)} → {_value(after)}",
-                detail=f"{old.name} says {_value(before)}; {new.name} says {_value(after)}."
-                + (f" “{clause.quote}”" if clause else ""),
-                before=_value(before),
-                after=_value(after),
-                license=owner.id,
-                clause=clause.id if clause else None,
-                source=clause.source if clause else new.url,
-            )
-        )
-    return changes
-
-
-def _excluded_regions(model: Model, lic: License) -> list[str]:
-    """The regions whose companies get no rights to this model (a modality-scoped exclusion only if it applies)."""
-    return lic.region_exclusions if exclusion_reaches(lic, model) else []
-
-
-def _exclusion_scope_change(
-    old: Model, old_lic: License, new: Model, new_lic: License, profile: Profile
-) -> list[Change]:
-    """A regional exclusion that reaches the successor but not the model it replaces (or the reverse).
-
-    Llama 3.2 and Llama 4 both deny multimodal models to EU companies; the text barely changed, but
-    every Llama 4 model is multimodal, so the exclusion now covers the whole family.
-    """
-    before, after = _excluded_regions(old, old_lic), _excluded_regions(new, new_lic)
-    if before == after:
-        return []
-    clause = clause_for(new_lic, "region_exclusion") or clause_for(old_lic, "region_exclusion")
-    yours = profile.established_in_any(after)
-    return [
-        Change(
-            kind="license-difference",
-            severity="high" if yours else "low",
-            subject=new.id,
-            title=f"Regional exclusion for this model: {_value(before)} → {_value(after)}",
-            detail=f"{new.name} takes {', '.join(new.modalities)}; under {new_lic.name} companies established in "
-            f"{_value(after)} get no rights to it."
-            if after
-            else f"{new.name} is not covered by the regional exclusion that applied to {old.name}.",
-            before=_value(before),
-            after=_value(after),
-            license=new_lic.id,
-            clause=clause.id if clause else None,
-            source=clause.source if clause else new_lic.url,
-        )
-    ]
-
-
 def _index(candidates: list[Candidate]) -> dict[str, tuple[int, Candidate]]:
     return {c.model: (rank, c) for rank, c in enumerate(candidates)}
-
-
-def _risk_key(r: Risk) -> tuple[str, str]:
-    return (r.id, r.license)
 
 
 def _model_changes(
@@ -173,7 +58,7 @@ def _model_changes(
     if model is None:
         return [
             Change(
-                kind="model-removed",
+                kind=ChangeKind.MODEL_REMOVED,
                 severity="high",
                 subject=mid,
                 title=f"{old_c.name or mid} is no longer in the knowledge base",
@@ -186,7 +71,7 @@ def _model_changes(
         for reason in excluded[mid].reasons:
             changes.append(
                 Change(
-                    kind="now-excluded",
+                    kind=ChangeKind.NOW_EXCLUDED,
                     severity="blocker",
                     subject=mid,
                     title=f"{model.name} is now ruled out: {reason.title}",
@@ -201,14 +86,14 @@ def _model_changes(
         new_c = considered[mid][1] if mid in considered else None
 
     if new_c is not None:
-        before = {_risk_key(r): r for r in old_c.risks}
-        after = {_risk_key(r): r for r in new_c.risks}
+        before = {r.identity: r for r in old_c.risks}
+        after = {r.identity: r for r in new_c.risks}
         for key, risk in sorted(after.items()):
             old_risk = before.get(key)
             if old_risk is None:
                 changes.append(
                     Change(
-                        kind="new-risk",
+                        kind=ChangeKind.NEW_RISK,
                         severity=risk.severity,
                         subject=mid,
                         title=f"New for {model.name}: {risk.title}",
@@ -222,7 +107,7 @@ def _model_changes(
             if old_risk.quote and risk.quote and old_risk.quote != risk.quote:
                 changes.append(
                     Change(
-                        kind="clause-changed",
+                        kind=ChangeKind.CLAUSE_CHANGED,
                         severity="high" if SEVERITY_ORDER[risk.severity] <= 1 else "medium",
                         subject=mid,
                         title=f"The text behind “{risk.title}” changed",
@@ -237,7 +122,7 @@ def _model_changes(
             if old_risk.verified and not risk.verified:
                 changes.append(
                     Change(
-                        kind="fact-unverified",
+                        kind=ChangeKind.FACT_UNVERIFIED,
                         severity="medium",
                         subject=mid,
                         title=f"A fact behind “{risk.title}” is now marked unverified",
@@ -250,7 +135,7 @@ def _model_changes(
             if SEVERITY_ORDER[risk.severity] < SEVERITY_ORDER[old_risk.severity]:
                 changes.append(
                     Change(
-                        kind="risk-raised",
+                        kind=ChangeKind.RISK_RAISED,
                         severity=risk.severity,
                         subject=mid,
                         title=f"{risk.title}: now {risk.severity} (was {old_risk.severity})",
@@ -266,7 +151,7 @@ def _model_changes(
             if key not in after:
                 changes.append(
                     Change(
-                        kind="risk-resolved",
+                        kind=ChangeKind.RISK_RESOLVED,
                         severity="low",
                         subject=mid,
                         title=f"No longer applies to {model.name}: {risk.title}",
@@ -281,7 +166,7 @@ def _model_changes(
             rise = new_cost > old_cost
             changes.append(
                 Change(
-                    kind="price-changed",
+                    kind=ChangeKind.PRICE_CHANGED,
                     severity="medium" if rise and new_cost > old_cost * 1.2 else "low",
                     subject=mid,
                     title=f"{model.name}: estimated cost {'up' if rise else 'down'} "
@@ -293,17 +178,18 @@ def _model_changes(
                 )
             )
 
-    for successor in kb.successors(mid):
-        had = any(r.id == "superseded" for r in old_c.risks)
+    for move in successions(model, kb):
+        successor = move.successor
+        had = any(r.kind is FindingKind.SUPERSEDED for r in old_c.risks)
         tuned = profile.customization == "fine_tune"
-        move = f" Moving your fine-tune costs {fine_tune_redo_cost(successor)}." if tuned else ""
+        moved = f" Moving your fine-tune costs {move.fine_tune_move_cost}." if tuned else ""
         changes.append(
             Change(
-                kind="newer-version",
+                kind=ChangeKind.NEWER_VERSION,
                 severity="low" if had else ("high" if tuned else "medium"),
                 subject=mid,
                 title=f"Newer version: {successor.name} supersedes {model.name}",
-                detail=f"{successor.name} ({successor.license}, released {successor.released}) replaces it.{move}",
+                detail=f"{successor.name} ({successor.license}, released {successor.released}) replaces it.{moved}",
                 before=mid,
                 after=successor.id,
                 license=successor.license,
@@ -311,22 +197,22 @@ def _model_changes(
             )
         )
         old_lic, new_lic = kb.licenses[model.license], kb.licenses[successor.license]
-        if successor.license != model.license:
+        if move.license_changes:
             changes.extend(license_differences(old_lic, new_lic))
-        changes.extend(_exclusion_scope_change(model, old_lic, successor, new_lic, profile))
+        changes.extend(exclusion_scope_change(model, old_lic, successor, new_lic, profile))
 
     lic = kb.licenses[model.license]
     for entry, owner in [(c, lic.id) for c in lic.history] + [(c, mid) for c in model.history]:
         if entry.date > since:
             changes.append(
                 Change(
-                    kind="terms-history",
+                    kind=ChangeKind.TERMS_HISTORY,
                     severity="medium" if entry.field or entry.clause else "low",
                     subject=owner,
                     title=f"{entry.date}: {entry.summary}",
                     detail=f"Recorded in the knowledge base after your decision ({since}).",
-                    before=None if entry.before is None else _value(entry.before),
-                    after=None if entry.after is None else _value(entry.after),
+                    before=None if entry.before is None else value_text(entry.before),
+                    after=None if entry.after is None else value_text(entry.after),
                     license=lic.id,
                     clause=entry.clause,
                     source=entry.source,
@@ -345,7 +231,7 @@ def revisit(old: Decision, kb: KnowledgeBase, now: dt.datetime, where: str = "th
     if diff.strategy_changed:
         changes.append(
             Change(
-                kind="strategy-changed",
+                kind=ChangeKind.STRATEGY_CHANGED,
                 severity="high",
                 subject="decision",
                 title=f"The recommended strategy changed: {old.strategy} → {new.strategy}",
@@ -358,7 +244,7 @@ def revisit(old: Decision, kb: KnowledgeBase, now: dt.datetime, where: str = "th
     if diff.first_choice_changed:
         changes.append(
             Change(
-                kind="top-choice-changed",
+                kind=ChangeKind.TOP_CHOICE_CHANGED,
                 severity="high",
                 subject="decision",
                 title=f"The first choice changed: {old_top.name if old_top else 'none'} → {new_top.name if new_top else 'none'}",
@@ -378,7 +264,7 @@ def revisit(old: Decision, kb: KnowledgeBase, now: dt.datetime, where: str = "th
             if c.model not in known:
                 changes.append(
                     Change(
-                        kind="new-contender",
+                        kind=ChangeKind.NEW_CONTENDER,
                         severity="medium",
                         subject=c.model,
                         title=f"New since your decision: {c.name} now ranks #{rank + 1}, above {old_top.name}",
@@ -389,7 +275,7 @@ def revisit(old: Decision, kb: KnowledgeBase, now: dt.datetime, where: str = "th
     if old.knowledge.fingerprint != new.knowledge.fingerprint:
         changes.append(
             Change(
-                kind="knowledge-updated",
+                kind=ChangeKind.KNOWLEDGE_UPDATED,
                 severity="low",
                 subject="decision",
                 title="The knowledge base changed since the decision",
@@ -399,7 +285,7 @@ def revisit(old: Decision, kb: KnowledgeBase, now: dt.datetime, where: str = "th
                 after=new.knowledge.fingerprint,
             )
         )
-    unique: dict[tuple[str, str, str], Change] = {}
+    unique: dict[tuple[ChangeKind, str, str], Change] = {}
     for change in changes:
         unique.setdefault((change.kind, change.subject, change.title), change)
     ordered = sorted(unique.values(), key=lambda c: (SEVERITY_ORDER[c.severity], c.kind, c.subject, c.title))

@@ -7,6 +7,7 @@ import msgspec
 from advisor.domain.decision import Candidate, Cost, Risk
 from advisor.domain.engine.assessment import Assessment
 from advisor.domain.engine.evidence import sorted_risks
+from advisor.domain.findings import ModelFact, clause_text
 
 
 def _cost_record(a: Assessment) -> Cost | None:
@@ -48,7 +49,8 @@ def _unverified(a: Assessment) -> list[str]:
     shaky = a.license_findings.unconfirmed if a.license_findings else frozenset()
     if not shaky and not a.model.unverified:
         return []
-    return sorted({f"model.{name}" for name in a.model.unverified} | shaky)
+    facts = {clause_text(ModelFact(a.model.license, name)) for name in a.model.unverified}
+    return sorted(facts | shaky)
 
 
 def decision_risks(candidates: list[Candidate]) -> list[Risk]:
@@ -57,10 +59,10 @@ def decision_risks(candidates: list[Candidate]) -> list[Risk]:
     A clause finding is the same finding for every model under that license; a finding about a
     model's own entry (its hosts, its retirement) is merged by kind, keeping the first model's detail.
     """
-    merged: dict[tuple[str, str, str], Risk] = {}
+    merged: dict[tuple[str, str], Risk] = {}
     for c in candidates:
         for r in c.risks:
-            key = (r.id, "", "") if r.clause.startswith("model.") else (r.id, r.license, r.clause)
+            key = r.identity
             known = merged.get(key)
             if known is None:
                 merged[key] = msgspec.structs.replace(r, models=[c.model])

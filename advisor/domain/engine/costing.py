@@ -13,6 +13,7 @@ from advisor.domain.costs import (
 from advisor.domain.engine.assessment import Assessment
 from advisor.domain.engine.evidence import model_risk
 from advisor.domain.engine.model_rules import no_hardware_risk
+from advisor.domain.findings import FindingKind
 from advisor.domain.knowledge.schema import Gpu
 from advisor.domain.profile.answers import Profile
 from advisor.domain.wording import name_list
@@ -62,7 +63,7 @@ def choose_route(p: Profile, a: Assessment, gpus: list[Gpu]) -> None:
             model_risk(
                 m,
                 "hosts",
-                "hosted-open-weights-data",
+                FindingKind.HOSTED_OPEN_WEIGHTS_DATA,
                 "high" if p.data_sensitivity == "regulated" else "medium",
                 "Your data goes to a third-party host",
                 f"The cheapest route serves the open weights through {hosts}; your {p.data_sensitivity} data leaves your infrastructure, under that host's terms (not in this knowledge base)."
@@ -71,9 +72,9 @@ def choose_route(p: Profile, a: Assessment, gpus: list[Gpu]) -> None:
                     if p.has_eu_users
                     else ""
                 ),
-                "Self-host the weights"
-                + (f" (about {usd(a.self_host_usd)}/month)" if a.self_host_usd is not None else "")
-                + ", or sign the host's DPA.",
+                fill=dict(
+                    self_host_cost=f" (about {usd(a.self_host_usd)}/month)" if a.self_host_usd is not None else ""
+                ),
             )
         )
     if p.deployment == "on_prem" and own is not None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from advisor.domain.engine.assessment import LicenseFindings
 from advisor.domain.engine.evidence import clause_risk, summary_of
 from advisor.domain.engine.watch import flag
+from advisor.domain.findings import FindingKind
 from advisor.domain.profile.answers import Profile
 from advisor.domain.wording import short_name
 
@@ -26,11 +27,10 @@ def output_training_rules(p: Profile, a: LicenseFindings) -> None:
             clause_risk(
                 lic,
                 "output_training",
-                "output-training-forbidden",
+                FindingKind.OUTPUT_TRAINING_FORBIDDEN,
                 "blocker",
                 "Outputs may not be used to train other models",
                 "You plan to train or improve another model with this model's outputs; the license forbids it.",
-                "Use a model whose license allows it (Apache-2.0, MIT, Llama 3.1+ with its naming duty) for data generation.",
             )
         )
         return
@@ -39,11 +39,10 @@ def output_training_rules(p: Profile, a: LicenseFindings) -> None:
             clause_risk(
                 lic,
                 "output_training",
-                "output-training-competing",
+                FindingKind.OUTPUT_TRAINING_COMPETING,
                 "high",
                 "Outputs may not be used to build competing models",
                 "You plan to train on outputs; the terms forbid using them to develop models that compete with the vendor. Where that line lies is the vendor's call.",
-                "Have counsel confirm your model does not compete, or generate training data with a permissively licensed model.",
             )
         )
         return
@@ -51,12 +50,11 @@ def output_training_rules(p: Profile, a: LicenseFindings) -> None:
         clause_risk(
             lic,
             "output_training",
-            "output-training-conditions",
+            FindingKind.OUTPUT_TRAINING_CONDITIONS,
             "medium",
             "Training on outputs comes with conditions",
             "You plan to train on outputs; the license allows it on its terms: "
             + summary_of(lic, "output_training", "see the quoted clause."),
-            "Meet the conditions listed under obligations, or use a permissively licensed model for data generation.",
         )
     )
 
@@ -73,11 +71,10 @@ def api_data_rules(p: Profile, a: LicenseFindings) -> None:
             clause_risk(
                 lic,
                 "customer_data_training",
-                "vendor-trains-on-data",
+                FindingKind.VENDOR_TRAINS_ON_DATA,
                 "medium" if sensitive else "low",
                 "The vendor trains on what you send unless you opt out or pay",
                 summary_of(lic, "customer_data_training", "The terms let the vendor train on API inputs and outputs."),
-                "Use the paid tier or switch training off before any real data goes through.",
             )
         )
     if p.data_sensitivity == "regulated":
@@ -89,11 +86,10 @@ def api_data_rules(p: Profile, a: LicenseFindings) -> None:
             clause_risk(
                 lic,
                 "data_retention",
-                "regulated-data-leaves",
+                FindingKind.REGULATED_DATA_LEAVES,
                 "high",
                 "Regulated data leaves your infrastructure",
                 f"Every request sends your regulated data to the vendor.{retention}{zdr}",
-                "Sign the vendor's data processing agreement (and BAA for health data), request zero retention, or self-host an open model.",
             )
         )
     elif p.data_sensitivity == "confidential" and data.retention_days:
@@ -101,11 +97,10 @@ def api_data_rules(p: Profile, a: LicenseFindings) -> None:
             clause_risk(
                 lic,
                 "data_retention",
-                "confidential-data-retained",
+                FindingKind.CONFIDENTIAL_DATA_RETAINED,
                 "medium",
                 f"Confidential data kept {data.retention_days} days by the vendor",
                 f"API inputs and outputs are retained {data.retention_days} days by default (e.g. for abuse monitoring).",
-                "Ask for zero data retention where offered, and cover it in your DPA.",
             )
         )
     regions = set(data.processing_regions)
@@ -115,11 +110,10 @@ def api_data_rules(p: Profile, a: LicenseFindings) -> None:
             clause_risk(
                 lic,
                 "data_location",
-                "data-stored-in-china",
+                FindingKind.DATA_STORED_IN_CHINA,
                 "high" if sensitive else "medium",
                 "Data is processed and stored in the People's Republic of China",
                 "Requests are processed on servers in the PRC, under its laws on data access.",
-                "Do not send personal or confidential data; self-host the open weights instead.",
             )
         )
     elif eu_users and "EU" not in regions and not data.regional_processing_available and p.data_sensitivity != "public":
@@ -127,10 +121,9 @@ def api_data_rules(p: Profile, a: LicenseFindings) -> None:
             clause_risk(
                 lic,
                 "data_location",
-                "data-leaves-eu",
+                FindingKind.DATA_LEAVES_EU,
                 "medium" if sensitive else "low",
                 "EU users' data is processed outside the EU",
                 "Personal data of EU users goes to processing outside the EU; that is an international transfer under the GDPR.",
-                "Rely on the vendor's transfer mechanism (SCCs / Data Privacy Framework) in its DPA, or use an EU-hosted option.",
             )
         )

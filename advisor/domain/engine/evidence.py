@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from advisor.domain.decision import SEVERITY_ORDER, Risk, Severity
+from advisor.domain.findings import ClauseRef, FindingKind, ModelFact, clause_text, mitigation, record_id
 from advisor.domain.knowledge.schema import Clause, License, Model
 from advisor.domain.knowledge.terms import clause_for
 
@@ -13,33 +14,42 @@ VENDOR_CONTROL_SEVERITY: dict[str, Severity] = {"low": "high", "medium": "medium
 
 
 def clause_risk(
-    lic: License, topic: str, rid: str, severity: Severity, title: str, detail: str, mitigation: str
+    lic: License,
+    topic: str,
+    kind: FindingKind,
+    severity: Severity,
+    title: str,
+    detail: str,
+    *,
+    fill: dict[str, str] | None = None,
 ) -> Risk:
-    """A finding resting on the license's clause about `topic`."""
-    return risk_from_clause(lic, clause_for(lic, topic), topic, rid, severity, title, detail, mitigation)
+    """A finding of `kind` resting on the license's clause about `topic`."""
+    return risk_from_clause(lic, clause_for(lic, topic), topic, kind, severity, title, detail, fill=fill)
 
 
 def risk_from_clause(
     lic: License,
     clause: Clause | None,
     topic: str,
-    rid: str,
+    kind: FindingKind,
     severity: Severity,
     title: str,
     detail: str,
-    mitigation: str,
+    *,
+    qualifier: str | None = None,
+    fill: dict[str, str] | None = None,
 ) -> Risk:
     """A finding resting on one clause (or, where the license is silent, on the license text itself)."""
     unverified = clause is not None and not clause.verified
     return Risk(
-        id=rid,
+        id=record_id(kind, qualifier),
         severity=severity,
         title=title,
         detail=detail + (" (This clause is marked unverified in the knowledge base.)" if unverified else ""),
         license=lic.id,
-        clause=clause.id if clause else f"license.{topic}",
+        clause=clause_text(ClauseRef(lic.id, clause.id if clause else f"license.{topic}")),
         source=clause.source if clause else lic.url,
-        mitigation=mitigation,
+        mitigation=mitigation(kind, **(fill or {})),
         quote=clause.quote if clause else None,
         verified=not unverified,
     )
@@ -51,27 +61,37 @@ def summary_of(lic: License, topic: str, fallback: str) -> str:
     return clause.summary if clause is not None else fallback
 
 
-def model_risk(model: Model, fact: str, rid: str, severity: Severity, title: str, detail: str, mitigation: str) -> Risk:
-    """A finding resting on a fact of the model's entry (`weights`, `deprecated`, `price` ...)."""
+def model_risk(
+    model: Model,
+    fact: str,
+    kind: FindingKind,
+    severity: Severity,
+    title: str,
+    detail: str,
+    *,
+    fill: dict[str, str] | None = None,
+) -> Risk:
+    """A finding of `kind` resting on a fact of the model's entry (`weights`, `deprecated`, `price` ...)."""
     source = model.price.source if fact == "price" and model.price else (model.sources[0] if model.sources else "")
     return Risk(
-        id=rid,
+        id=record_id(kind),
         severity=severity,
         title=title,
         detail=detail,
         license=model.license,
-        clause=f"model.{fact}",
+        clause=clause_text(ModelFact(model.license, fact)),
         source=source,
-        mitigation=mitigation,
+        mitigation=mitigation(kind, **(fill or {})),
         verified=fact not in model.unverified,
     )
 
 
 def evidence_label(risk: Risk) -> str:
     """`llama3.2, eu-multimodal-exclusion` for a clause; `model entry: hosts` for a fact of the model."""
-    if risk.clause.startswith("model."):
-        return f"model entry: {risk.clause.removeprefix('model.')}"
-    return f"{risk.license}, {risk.clause}"
+    evidence = risk.evidence
+    if isinstance(evidence, ModelFact):
+        return f"model entry: {evidence.field}"
+    return f"{evidence.license}, {evidence.clause}"
 
 
 def evidence_url(lic: License, topic: str) -> str:

@@ -16,6 +16,7 @@ from advisor.domain.engine.evidence import (
     summary_of,
 )
 from advisor.domain.engine.watch import established_in, flag, revenue_above, users_above
+from advisor.domain.findings import FindingKind
 from advisor.domain.knowledge.regions import in_regions
 from advisor.domain.knowledge.schema import License
 from advisor.domain.profile.answers import Profile
@@ -41,11 +42,10 @@ def license_rules(p: Profile, a: LicenseFindings) -> None:
                 clause_risk(
                     lic,
                     "commercial_use",
-                    "commercial-use-forbidden",
+                    FindingKind.COMMERCIAL_USE_FORBIDDEN,
                     "blocker",
                     f"{short_name(lic)} forbids commercial use",
                     "Your product earns money, directly or indirectly; this license grants no rights for that.",
-                    "Pick a model under a commercial license, or negotiate a commercial license with the vendor.",
                 )
             )
         else:
@@ -53,11 +53,10 @@ def license_rules(p: Profile, a: LicenseFindings) -> None:
                 clause_risk(
                     lic,
                     "commercial_use",
-                    "commercial-use-forbidden-later",
+                    FindingKind.COMMERCIAL_USE_FORBIDDEN_LATER,
                     "medium",
                     f"{short_name(lic)} forbids commercial use",
                     "Fine for a non-commercial or internal tool today, but the day the product earns money the license no longer covers it.",
-                    "Plan the switch (or a commercial license) before launch.",
                 )
             )
             a.watch(flag("commercial", "The product earns money"), f"{short_name(lic)} forbids commercial use", lic.url)
@@ -70,11 +69,11 @@ def license_rules(p: Profile, a: LicenseFindings) -> None:
                     lic,
                     clause,
                     "commercial_use",
-                    f"commercial-condition-{clause_id}",
+                    FindingKind.COMMERCIAL_CONDITION,
                     "medium",
                     f"Commercial use of {short_name(lic)} comes with a condition",
                     clause.summary,
-                    "Meet the condition before launch, or get the vendor's written confirmation that you need not.",
+                    qualifier=clause_id,
                 )
             )
 
@@ -88,13 +87,13 @@ def license_rules(p: Profile, a: LicenseFindings) -> None:
                 lic,
                 clause,
                 "other",
-                "region-availability-unconfirmed",
+                FindingKind.REGION_AVAILABILITY_UNCONFIRMED,
                 "high" if likely_out else "low",
                 f"Only available in {a.vendor}'s list of supported regions",
                 clause.summary
                 + f" The list is not in this knowledge base; {p.established_in}"
                 + (" is a region other API terms here exclude." if likely_out else " is probably on it, but confirm."),
-                f"Check {a.vendor}'s list of available regions for your company's and your users' countries.",
+                fill=dict(vendor=a.vendor),
             )
         )
 
@@ -111,11 +110,10 @@ def license_rules(p: Profile, a: LicenseFindings) -> None:
                 clause_risk(
                     lic,
                     "revenue_limit",
-                    "revenue-threshold",
+                    FindingKind.REVENUE_THRESHOLD,
                     "blocker",
                     f"Revenue above {short_name(lic)}'s US${user_count(limit)} threshold",
                     f"Your annual revenue (US${user_count(revenue)}) is above US${user_count(limit)}; the free grant does not cover you.",
-                    "Buy the vendor's enterprise license or pick another model.",
                 )
             )
         elif projected > limit:
@@ -123,11 +121,10 @@ def license_rules(p: Profile, a: LicenseFindings) -> None:
                 clause_risk(
                     lic,
                     "revenue_limit",
-                    "revenue-threshold-24m",
+                    FindingKind.REVENUE_THRESHOLD_24M,
                     "high",
                     f"Revenue projected to pass {short_name(lic)}'s US${user_count(limit)} threshold",
                     f"If revenue grows with users (×{growth:.1f} in 24 months), it reaches about US${user_count(int(projected))}; above US${user_count(limit)} you need a paid license.",
-                    "Budget for the vendor's enterprise license, or keep a migration path to another model.",
                 )
             )
         if revenue <= limit:
@@ -148,13 +145,12 @@ def license_rules(p: Profile, a: LicenseFindings) -> None:
             clause_risk(
                 lic,
                 "share_alike",
-                "share-alike",
+                FindingKind.SHARE_ALIKE,
                 "high" if sharing else "low",
                 "Derivatives must carry the same license",
                 "You plan to ship the weights and keep your changes private; anything you distribute must go out under the same license, which lets recipients pass it on."
                 if sharing
                 else "Your fine-tune is only bound when you distribute it; serving it as a service does not trigger this.",
-                "Keep fine-tuned weights on your own servers, or accept releasing them under the same license.",
             )
         )
         if not p.distribute_weights:
@@ -175,11 +171,10 @@ def license_rules(p: Profile, a: LicenseFindings) -> None:
                 clause_risk(
                     lic,
                     "flow_down",
-                    "use-restrictions-flow-down",
+                    FindingKind.USE_RESTRICTIONS_FLOW_DOWN,
                     "medium",
                     "Your customers inherit the vendor's use restrictions",
                     "Shipping the model (or your fine-tune) means your contracts must pass on the vendor's use restrictions, and you answer for them.",
-                    "Put the use policy into your customer agreement; check it fits what your customers do.",
                 )
             )
 
@@ -189,7 +184,7 @@ def license_rules(p: Profile, a: LicenseFindings) -> None:
             clause_risk(
                 lic,
                 "vendor_can_restrict",
-                "vendor-can-restrict",
+                FindingKind.VENDOR_CAN_RESTRICT,
                 severity,
                 f"{a.vendor} keeps a say over how you may use it",
                 summary_of(
@@ -197,7 +192,6 @@ def license_rules(p: Profile, a: LicenseFindings) -> None:
                     "vendor_can_restrict",
                     "The licensor may restrict use or change its policies without your agreement.",
                 ),
-                "Keep a tested fallback model under different terms; re-run `advisor revisit` when terms change.",
             )
         )
 
@@ -219,12 +213,11 @@ def _mau_rules(p: Profile, a: LicenseFindings, limit: int) -> None:
             clause_risk(
                 lic,
                 "mau_limit",
-                "mau-threshold",
+                FindingKind.MAU_THRESHOLD,
                 "blocker",
                 f"Above {short_name(lic)}'s {user_count(limit)}-user threshold",
                 f"With {user_count(now)} monthly active users you need a separate license from {a.vendor}"
                 + (f" for any version released while you are above {user_count(limit)}." if on_release else "."),
-                "Request the vendor's license before relying on this model.",
             )
         )
         return  # already past it: nothing left to watch for
@@ -241,11 +234,10 @@ def _mau_rules(p: Profile, a: LicenseFindings, limit: int) -> None:
                 clause_risk(
                     lic,
                     "mau_limit",
-                    "mau-threshold-future-versions",
+                    FindingKind.MAU_THRESHOLD_FUTURE_VERSIONS,
                     "medium",
                     f"Future versions will need a license past {user_count(limit)} users",
                     f"The count is taken on each version's release date: this version stays licensed, but versions released after you pass {user_count(limit)} users (you project {user_count(later)}) need a separate license.",
-                    "Expect to negotiate with the vendor before upgrading, or plan a move to a model without a user cap.",
                 )
             )
         return
@@ -254,11 +246,10 @@ def _mau_rules(p: Profile, a: LicenseFindings, limit: int) -> None:
             clause_risk(
                 lic,
                 "mau_limit",
-                "mau-threshold-24m",
+                FindingKind.MAU_THRESHOLD_24M,
                 "high",
                 f"Projected to pass {short_name(lic)}'s {user_count(limit)}-user threshold",
                 f"You expect {user_count(later)} monthly active users in 24 months; above {user_count(limit)} you need a separate license from the vendor, on its terms.",
-                "Budget for the license or plan a migration before you cross the threshold.",
             )
         )
     elif later >= limit / 2:
@@ -266,11 +257,10 @@ def _mau_rules(p: Profile, a: LicenseFindings, limit: int) -> None:
             clause_risk(
                 lic,
                 "mau_limit",
-                "mau-threshold-near",
+                FindingKind.MAU_THRESHOLD_NEAR,
                 "low",
                 f"Within reach of {short_name(lic)}'s {user_count(limit)}-user threshold",
                 f"Your 24-month projection ({user_count(later)}) is more than half the threshold.",
-                "Track monthly active users against the threshold.",
             )
         )
 
@@ -287,12 +277,11 @@ def _region_rules(p: Profile, a: LicenseFindings) -> None:
             clause_risk(
                 lic,
                 "region_exclusion",
-                "region-exclusion",
+                FindingKind.REGION_EXCLUSION,
                 "blocker",
                 f"No rights for {kinds}models to companies established in {regions}",
                 f"Your company is established in {p.established_in}; {short_name(lic)} does not grant it rights to use this model. "
                 "The exception covers end users of a product built by someone else, not the company building it.",
-                "Pick a model without this exclusion, or build through an entity established elsewhere (take legal advice).",
             )
         )
     elif company_excluded and lic.id in a.facts.licenses_with_scoped_models:
@@ -300,11 +289,10 @@ def _region_rules(p: Profile, a: LicenseFindings) -> None:
             clause_risk(
                 lic,
                 "region_exclusion",
-                "region-exclusion-siblings",
+                FindingKind.REGION_EXCLUSION_SIBLINGS,
                 "low",
                 f"{short_name(lic)} excludes {kinds}models for companies in {regions}",
                 f"This model is not affected, but moving to a {kinds}sibling under the same terms would be.",
-                "Keep multimodal features on a model without this exclusion.",
             )
         )
     elif in_scope:

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-from advisor.domain.costs import fine_tune_redo_cost, usd
+from advisor.domain.costs import usd
 from advisor.domain.decision import Risk
 from advisor.domain.engine.assessment import Assessment
 from advisor.domain.engine.evidence import VENDOR_CONTROL_SEVERITY, model_risk
+from advisor.domain.findings import FindingKind
 from advisor.domain.knowledge.base import KnowledgeBase
 from advisor.domain.knowledge.schema import Model
 from advisor.domain.profile.answers import Profile
+from advisor.domain.succession import successions
 from advisor.domain.wording import name_list
 
 ON_DEVICE_MAX_PARAMS_B = 8.0
@@ -46,11 +48,10 @@ def model_rules(p: Profile, a: Assessment, kb: KnowledgeBase, today: dt.date) ->
             model_risk(
                 m,
                 "use_cases",
-                "not-for-use-case",
+                FindingKind.NOT_FOR_USE_CASE,
                 "blocker",
                 f"Not built for {p.use_case.replace('_', ' ')}",
                 f"{m.name} is listed for {', '.join(m.use_cases)}.",
-                "Pick a model built for this job.",
             )
         )
     if m.weights == "closed":
@@ -59,11 +60,10 @@ def model_rules(p: Profile, a: Assessment, kb: KnowledgeBase, today: dt.date) ->
                 model_risk(
                     m,
                     "weights",
-                    "closed-weights-self-host",
+                    FindingKind.CLOSED_WEIGHTS_SELF_HOST,
                     "blocker",
                     "Only available through the vendor's API",
                     "Your data may not leave your infrastructure, and this model runs only on the vendor's servers.",
-                    "Choose an open-weights model you can run yourself.",
                 )
             )
         if p.deployment in ("on_prem", "on_device"):
@@ -72,11 +72,10 @@ def model_rules(p: Profile, a: Assessment, kb: KnowledgeBase, today: dt.date) ->
                 model_risk(
                     m,
                     "weights",
-                    "closed-weights-deployment",
+                    FindingKind.CLOSED_WEIGHTS_DEPLOYMENT,
                     "blocker",
                     f"Cannot run {where}",
                     "The weights are not available; the model runs only on the vendor's servers.",
-                    "Choose an open-weights model.",
                 )
             )
         elif p.distribute_weights:
@@ -84,11 +83,10 @@ def model_rules(p: Profile, a: Assessment, kb: KnowledgeBase, today: dt.date) ->
                 model_risk(
                     m,
                     "weights",
-                    "closed-weights-distribution",
+                    FindingKind.CLOSED_WEIGHTS_DISTRIBUTION,
                     "blocker",
                     "Weights cannot be shipped",
                     "You plan to ship the model to customers or devices; closed models cannot be distributed.",
-                    "Choose an open-weights model.",
                 )
             )
         if p.customization == "fine_tune":
@@ -96,11 +94,10 @@ def model_rules(p: Profile, a: Assessment, kb: KnowledgeBase, today: dt.date) ->
                 model_risk(
                     m,
                     "weights",
-                    "closed-fine-tune-lock-in",
+                    FindingKind.CLOSED_FINE_TUNE_LOCK_IN,
                     "medium",
                     "A fine-tune of a closed model stays with the vendor",
                     "Fine-tuned weights of an API model cannot be exported; if the vendor retires the base model, the tune goes with it.",
-                    "Keep your training data and evaluation set so the tune can be rebuilt elsewhere.",
                 )
             )
     elif p.deployment == "on_device" and (m.params_b or 0) > ON_DEVICE_MAX_PARAMS_B:
@@ -108,11 +105,10 @@ def model_rules(p: Profile, a: Assessment, kb: KnowledgeBase, today: dt.date) ->
             model_risk(
                 m,
                 "params_b",
-                "too-large-for-devices",
+                FindingKind.TOO_LARGE_FOR_DEVICES,
                 "blocker",
                 "Too large to run on users' devices",
                 f"{m.params_b:g}B parameters; phones and laptops run models up to about {ON_DEVICE_MAX_PARAMS_B:g}B at 4-bit.",
-                "Pick a small model (≤ 8B) or run inference on a server.",
             )
         )
 
@@ -122,11 +118,10 @@ def model_rules(p: Profile, a: Assessment, kb: KnowledgeBase, today: dt.date) ->
                 model_risk(
                     m,
                     "deprecated",
-                    "retired",
+                    FindingKind.RETIRED,
                     "blocker",
                     f"Retired on {m.deprecated}",
                     "The vendor no longer serves or supports this model.",
-                    "Use its successor.",
                 )
             )
         else:
@@ -134,11 +129,10 @@ def model_rules(p: Profile, a: Assessment, kb: KnowledgeBase, today: dt.date) ->
                 model_risk(
                     m,
                     "deprecated",
-                    "retirement-scheduled",
+                    FindingKind.RETIREMENT_SCHEDULED,
                     "high",
                     f"Retirement scheduled for {m.deprecated}",
                     "The vendor has announced the date it stops serving this model.",
-                    "Build on its successor instead.",
                 )
             )
 
@@ -148,33 +142,34 @@ def model_rules(p: Profile, a: Assessment, kb: KnowledgeBase, today: dt.date) ->
             model_risk(
                 m,
                 "license",
-                "license-unverified",
+                FindingKind.LICENSE_UNVERIFIED,
                 VENDOR_CONTROL_SEVERITY[p.risk_tolerance],
                 "License not confirmed from a primary source",
                 f"The knowledge base lists {m.license} for {m.name}, but could not confirm it from the model's own license file or card.",
-                f"Read the license shipped with the weights{repo} before building on it.",
+                fill=dict(repo=repo),
             )
         )
 
-    successors = kb.successors(m.id)
-    if successors:
-        newer = successors[0]
-        moved = f" Its license changes from {m.license} to {newer.license}." if newer.license != m.license else ""
+    newer_versions = successions(m, kb)
+    if newer_versions:
+        move = newer_versions[0]
+        newer = move.successor
+        moved = f" Its license changes from {m.license} to {newer.license}." if move.license_changes else ""
         tuned = p.customization == "fine_tune"
         a.add(
             model_risk(
                 m,
                 "supersedes",
-                "superseded",
+                FindingKind.SUPERSEDED,
                 "medium" if tuned else "low",
                 f"Superseded by {newer.name}",
                 (
-                    f"A fine-tune on this base must be redone to move to the newer version: {fine_tune_redo_cost(newer)}."
+                    f"A fine-tune on this base must be redone to move to the newer version: {move.fine_tune_move_cost}."
                     if tuned
                     else "A newer version exists."
                 )
                 + moved,
-                f"Start on {newer.name} unless you have a reason to stay.",
+                fill=dict(successor=newer.name),
             )
         )
 
@@ -191,12 +186,11 @@ def operations_rules(p: Profile, a: Assessment) -> None:
             model_risk(
                 m,
                 "self_host",
-                "self-hosting-without-ml-team",
+                FindingKind.SELF_HOSTING_WITHOUT_ML_TEAM,
                 "high" if not m.hosts else "medium",
                 "Running GPUs without an ML team",
                 "Serving, scaling and updating an open model yourself takes ML-ops skills the team does not have yet."
                 + hosts,
-                "Use a hosted provider for the open weights, or hire before launch.",
             )
         )
 
@@ -206,11 +200,10 @@ def no_hardware_risk(m: Model) -> Risk:
     return model_risk(
         m,
         "self_host",
-        "no-hardware-fits",
+        FindingKind.NO_HARDWARE_FITS,
         "blocker",
         "No known GPU setup can serve it",
         f"It needs {need} of GPU memory, more than one 8-GPU node of the GPUs in the knowledge base.",
-        "Pick a smaller model or a multi-node serving setup.",
     )
 
 
@@ -222,10 +215,9 @@ def budget_rule(p: Profile, a: Assessment) -> None:
             model_risk(
                 a.model,
                 "price" if a.cost.route == "api" else "self_host",
-                "over-budget",
+                FindingKind.OVER_BUDGET,
                 "high",
                 f"About {usd(a.cost.monthly_usd)}/month, over the {usd(p.budget_usd_per_month)} budget",
                 a.cost.basis,
-                "Cut volume (caching, shorter prompts), pick a smaller model, or raise the budget.",
             )
         )

@@ -7,7 +7,7 @@ from typing import Any
 
 from advisor.domain.inputs.problems import Problem, did_you_mean
 from advisor.domain.inputs.safe_yaml import YamlDocument
-from advisor.domain.knowledge.schema import CLAUSE_TOPIC_REQUIRED_BY, License, Model
+from advisor.domain.knowledge.schema import LICENSE_TERMS, License, Model
 
 
 def _at(
@@ -43,14 +43,13 @@ def cross_check(
             if not clause.quote.strip():
                 problem(key, ["clauses", i, "quote"], f"clause '{clause.id}': quote is empty; quote the text")
         topics = {c.topic for c in lic.clauses}
-        for field_name, topic in CLAUSE_TOPIC_REQUIRED_BY.items():
-            value = getattr(lic, field_name)
-            restrictive = field_name == "commercial_use" or value not in (None, False, [], "allowed")
-            if restrictive and topic not in topics:
+        for term in LICENSE_TERMS:
+            if term.restricts(lic) and term.topic not in topics:
+                value = getattr(lic, term.field)
                 problem(
                     key,
-                    [field_name],
-                    f"{field_name} is {value!r} but no clause with topic '{topic}' quotes the text it rests on",
+                    [term.field],
+                    f"{term.field} is {value!r} but no clause with topic '{term.topic}' quotes the text it rests on",
                 )
         if lic.supersedes is not None and lic.supersedes not in licenses:
             problem(

@@ -11,6 +11,7 @@ makes can name its evidence.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Annotated, Literal
 
 import msgspec
@@ -39,7 +40,7 @@ UseCase = Literal[
 Quality = Literal["standard", "high", "frontier"]
 Weights = Literal["open", "closed"]
 TermsKind = Literal["license", "api_terms"]
-Document = Literal["license", "aup", "addendum", "terms", "policy", "model_card", "other"]
+SourceDocument = Literal["license", "aup", "addendum", "terms", "policy", "model_card", "other"]
 ClauseTopic = Literal[
     "commercial_use",
     "mau_limit",
@@ -90,7 +91,7 @@ class Clause(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=Tr
     """URL of the document the quote was read in (the license text, AUP, terms page)."""
     read: dt.date
     """The date the quote was read in that source."""
-    document: Document = "license"
+    document: SourceDocument = "license"
     """Which document the clause lives in: the license itself, its acceptable-use policy, ..."""
     verified: bool = True
     """False when the quote or its reading could not be confirmed in the primary text."""
@@ -98,7 +99,7 @@ class Clause(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=Tr
     """Caveats: sources that disagree, ambiguous wording, why `verified` is false."""
 
 
-class Change(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=True):
+class HistoryEntry(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=True):
     """One dated change of terms, price or status, kept so `revisit` can name what moved."""
 
     date: dt.date
@@ -189,7 +190,7 @@ class License(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=T
     """The id of the previous version of these terms (`llama3` for `llama3.1`)."""
     clauses: list[Clause]
     """The evidence for every value above, quoted from the primary text."""
-    history: list[Change] = []
+    history: list[HistoryEntry] = []
     """Dated changes to these terms, newest last."""
     notes: str | None = None
     """Anything a reader should know that fits no field."""
@@ -285,7 +286,7 @@ class Model(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=Tru
     """The date the vendor retired or deprecated it; null while current."""
     license_note: str | None = None
     """Size- or version-specific licensing facts a reader should know."""
-    history: list[Change] = []
+    history: list[HistoryEntry] = []
     """Dated changes (license moved, price changed, deprecation announced), newest last."""
     unverified: list[str] = []
     """Names of fields in this entry that could not be confirmed from a primary source."""
@@ -316,16 +317,48 @@ class Gpu(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=True)
     """Which provider, and how the throughput figure was derived."""
 
 
-CLAUSE_TOPIC_REQUIRED_BY: dict[str, ClauseTopic] = {
-    "commercial_use": "commercial_use",
-    "mau_limit": "mau_limit",
-    "revenue_limit_usd": "revenue_limit",
-    "output_training": "output_training",
-    "derivatives_share_alike": "share_alike",
-    "use_restrictions_flow_down": "flow_down",
-    "attribution": "attribution",
-    "naming_requirement": "naming",
-    "region_exclusions": "region_exclusion",
-    "vendor_can_restrict": "vendor_can_restrict",
-}
-"""License field -> the clause topic that must back it whenever the field restricts anything."""
+@dataclass(frozen=True)
+class LicenseTerm:
+    """One restrictive term a license can have: its field, the clause topic that evidences it, and its label."""
+
+    field: str
+    """The `License` field holding it."""
+    topic: ClauseTopic
+    """The topic of the clause that must quote the text whenever the field restricts anything."""
+    label: str
+    """What it is called wherever a license is described or compared (`kb show`, revisit, the wizard)."""
+    always_evidenced: bool = False
+    """Needs its clause whatever its value (commercial use: `allowed` is a claim too)."""
+    qualifies: str | None = None
+    """The field whose scope it narrows (it needs no clause of its own; that field's clause covers it)."""
+
+    def restricts(self, lic: License) -> bool:
+        """Whether this license's value of the term restricts anything, so a clause must back it."""
+        if self.qualifies is not None:
+            return False
+        return self.always_evidenced or getattr(lic, self.field) not in (None, False, [], "allowed")
+
+
+LICENSE_TERMS: tuple[LicenseTerm, ...] = (
+    LicenseTerm("commercial_use", "commercial_use", "Commercial use", always_evidenced=True),
+    LicenseTerm("mau_limit", "mau_limit", "User threshold"),
+    LicenseTerm("revenue_limit_usd", "revenue_limit", "Revenue threshold"),
+    LicenseTerm("output_training", "output_training", "Training other models on outputs"),
+    LicenseTerm("derivatives_share_alike", "share_alike", "Derivatives under the same license"),
+    LicenseTerm("use_restrictions_flow_down", "flow_down", "Use restrictions flow down"),
+    LicenseTerm("attribution", "attribution", "Attribution"),
+    LicenseTerm("naming_requirement", "naming", "Naming of derived models"),
+    LicenseTerm("region_exclusions", "region_exclusion", "Regional exclusion"),
+    LicenseTerm(
+        "region_exclusion_modalities",
+        "region_exclusion",
+        "Regional exclusion applies to",
+        qualifies="region_exclusions",
+    ),
+    LicenseTerm("vendor_can_restrict", "vendor_can_restrict", "Vendor control"),
+)
+"""The one table of license terms: read by validation (which clause must back a value), by the terms
+display and by revisit (which fields to compare between versions, and how to call them)."""
+
+TERM: dict[str, LicenseTerm] = {term.field: term for term in LICENSE_TERMS}
+"""The table by field name."""

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from advisor.domain.knowledge.schema import CLAUSE_TOPIC_REQUIRED_BY, Clause, License, Model
+from advisor.domain.knowledge.schema import TERM, Clause, License, Model
+from advisor.domain.wording import user_count
 
 _PERMISSION_WORDS = {"allowed": "allowed", "conditional": "allowed, with conditions", "forbidden": "forbidden"}
 
@@ -36,73 +37,39 @@ def exclusion_reaches(lic: License, model: Model) -> bool:
     return not scope or any(m in scope for m in model.modalities)
 
 
-def _users(n: int) -> str:
-    if n >= 1_000_000_000 and n % 1_000_000_000 == 0:
-        return f"{n // 1_000_000_000:,}B"
-    if n >= 1_000_000 and n % 1_000_000 == 0:
-        return f"{n // 1_000_000:,}M"
-    return f"{n:,}"
-
-
 def describe_terms(lic: License) -> list[Term]:
     """The license's key terms, in a fixed order, each with its evidence."""
-    topic = CLAUSE_TOPIC_REQUIRED_BY
-    terms = [Term("Commercial use", _PERMISSION_WORDS[lic.commercial_use], clause_for(lic, topic["commercial_use"]))]
+
+    def term(field: str, value: str) -> Term:
+        info = TERM[field]
+        return Term(info.label, value, clause_for(lic, info.topic))
+
+    terms = [term("commercial_use", _PERMISSION_WORDS[lic.commercial_use])]
     if lic.mau_limit is not None:
         when = " (counted on the version's release date)" if lic.mau_test == "on_release_date" else ""
         terms.append(
-            Term(
-                "User threshold",
-                f"separate license above {_users(lic.mau_limit)} monthly active users{when}",
-                clause_for(lic, "mau_limit"),
-            )
+            term("mau_limit", f"separate license above {user_count(lic.mau_limit)} monthly active users{when}")
         )
     if lic.revenue_limit_usd is not None:
         terms.append(
-            Term(
-                "Revenue threshold",
-                f"separate license above US${_users(lic.revenue_limit_usd)} annual revenue",
-                clause_for(lic, "revenue_limit"),
-            )
+            term("revenue_limit_usd", f"separate license above US${user_count(lic.revenue_limit_usd)} annual revenue")
         )
-    terms.append(
-        Term(
-            "Training other models on outputs",
-            _PERMISSION_WORDS[lic.output_training],
-            clause_for(lic, "output_training"),
-        )
-    )
+    terms.append(term("output_training", _PERMISSION_WORDS[lic.output_training]))
     if lic.derivatives_share_alike:
-        terms.append(Term("Derivatives", "must be released under the same license", clause_for(lic, "share_alike")))
+        terms.append(term("derivatives_share_alike", "yes: fine-tunes and other derivatives you distribute carry it"))
     if lic.use_restrictions_flow_down:
         terms.append(
-            Term(
-                "Use restrictions",
-                "must be passed on to everyone you give the model or a derivative",
-                clause_for(lic, "flow_down"),
-            )
+            term("use_restrictions_flow_down", "must be passed on to everyone you give the model or a derivative")
         )
     if lic.attribution:
-        terms.append(Term("Attribution", lic.attribution, clause_for(lic, "attribution")))
+        terms.append(term("attribution", lic.attribution))
     if lic.naming_requirement:
-        terms.append(Term("Naming", lic.naming_requirement, clause_for(lic, "naming")))
+        terms.append(term("naming_requirement", lic.naming_requirement))
     if lic.region_exclusions:
         scope = f" for {', '.join(lic.region_exclusion_modalities)} models" if lic.region_exclusion_modalities else ""
-        terms.append(
-            Term(
-                "Regional exclusion",
-                f"no rights{scope} for companies in {', '.join(lic.region_exclusions)}",
-                clause_for(lic, "region_exclusion"),
-            )
-        )
+        terms.append(term("region_exclusions", f"no rights{scope} for companies in {', '.join(lic.region_exclusions)}"))
     if lic.vendor_can_restrict:
-        terms.append(
-            Term(
-                "Vendor control",
-                "the licensor may restrict use or change terms on its own",
-                clause_for(lic, "vendor_can_restrict"),
-            )
-        )
+        terms.append(term("vendor_can_restrict", "the licensor may restrict use or change terms on its own"))
     if lic.api_data is not None:
         data = lic.api_data
         training = {

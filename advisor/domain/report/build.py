@@ -12,6 +12,7 @@ from typing import Any
 
 from advisor.domain.costs import usd
 from advisor.domain.decision import Candidate, Decision, Risk
+from advisor.domain.findings import ModelFact
 from advisor.domain.report.document import (
     Bullets,
     Document,
@@ -74,10 +75,11 @@ def _value(value: Any) -> str:
 
 
 def _evidence(risk: Risk) -> Inlines:
-    if risk.clause.startswith("model."):
-        label = f"model entry ({risk.clause.removeprefix('model.')}), license {risk.license}"
+    evidence = risk.evidence
+    if isinstance(evidence, ModelFact):
+        label = f"model entry ({evidence.field}), license {evidence.license}"
     else:
-        label = f"{risk.license}, {risk.clause}"
+        label = f"{evidence.license}, {evidence.clause}"
     return [t("Source: "), link(label, risk.source) if risk.source else t(label)]
 
 

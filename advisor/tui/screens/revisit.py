@@ -20,7 +20,8 @@ from advisor.tui.format import cell, link, severity_badge
 from advisor.tui.screens.base import AdvisorScreen
 
 if TYPE_CHECKING:
-    from advisor.domain.revisit import Change, Revisit
+    from advisor.domain.changes import Change
+    from advisor.domain.revisit import Revisit
 
 
 def change_detail(change: Change) -> Content:
