@@ -1,11 +1,9 @@
-"""How the advisor words numbers and names in prose: user counts, lists, vendor and license names.
+"""How the advisor words numbers and names in prose: user counts, lists and vendor names.
 
 One place, so that a threshold reads "700M" in a finding, a watch trigger and the license summary alike.
 """
 
 from __future__ import annotations
-
-from advisor.domain.knowledge.schema import License
 
 VENDOR_NAMES = {
     "openai": "OpenAI",
@@ -20,16 +18,12 @@ VENDOR_NAMES = {
 
 
 def user_count(n: int) -> str:
+    """A count of users (or dollars) as a threshold reads: `700M`, `1.5M`, `100k`, `12`."""
     for size, suffix in ((1_000_000_000, "B"), (1_000_000, "M"), (1_000, "k")):
         if n >= size:
             value = n / size
             return f"{value:,.0f}{suffix}" if value >= 10 or value == int(value) else f"{value:.1f}{suffix}"
     return str(n)
-
-
-def short_name(lic: License) -> str:
-    """How a title names a license: its SPDX id where it has one (CC-BY-NC-4.0), else its name."""
-    return lic.spdx or lic.name
 
 
 def name_list(items: list[str], most: int = 4) -> str:

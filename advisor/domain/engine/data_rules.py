@@ -6,8 +6,8 @@ from advisor.domain.engine.assessment import LicenseFindings
 from advisor.domain.engine.evidence import clause_risk, summary_of
 from advisor.domain.engine.watch import flag
 from advisor.domain.findings import FindingKind
+from advisor.domain.knowledge.terms import short_name
 from advisor.domain.profile.answers import Profile
-from advisor.domain.wording import short_name
 
 
 def output_training_rules(p: Profile, a: LicenseFindings) -> None:

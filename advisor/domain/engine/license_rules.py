@@ -19,8 +19,9 @@ from advisor.domain.engine.watch import established_in, flag, revenue_above, use
 from advisor.domain.findings import FindingKind
 from advisor.domain.knowledge.regions import in_regions
 from advisor.domain.knowledge.schema import License
+from advisor.domain.knowledge.terms import short_name
 from advisor.domain.profile.answers import Profile
-from advisor.domain.wording import short_name, user_count
+from advisor.domain.wording import user_count
 
 
 def license_findings(p: Profile, lic: License, in_scope: bool, facts: KbFacts) -> LicenseFindings:

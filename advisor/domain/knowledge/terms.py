@@ -37,6 +37,11 @@ def exclusion_reaches(lic: License, model: Model) -> bool:
     return not scope or any(m in scope for m in model.modalities)
 
 
+def short_name(lic: License) -> str:
+    """How a title names a license: its SPDX id where it has one (CC-BY-NC-4.0), else its name."""
+    return lic.spdx or lic.name
+
+
 def describe_terms(lic: License) -> list[Term]:
     """The license's key terms, in a fixed order, each with its evidence."""
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from textual.screen import Screen
 
@@ -16,11 +16,9 @@ class AdvisorScreen(Screen[None]):
 
     @property
     def advisor(self) -> AdvisorApp:
-        from advisor.tui.app import AdvisorApp
-
-        app = self.app
-        assert isinstance(app, AdvisorApp)
-        return app
+        # Screens only ever run inside AdvisorApp; naming it only for the type checker keeps the app,
+        # which imports the screens, out of the screens' imports.
+        return cast("AdvisorApp", self.app)
 
 
 def typed_path(raw: str, folder: Path, default: Path = Path()) -> Path:
