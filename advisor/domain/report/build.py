@@ -8,11 +8,11 @@ statement that this is decision support, not legal advice.
 
 from __future__ import annotations
 
-from typing import Any
-
 from advisor.domain.costs import usd
 from advisor.domain.decision import Candidate, Decision, Risk
 from advisor.domain.findings import ModelFact
+from advisor.domain.profile.questions import QUESTIONS
+from advisor.domain.profile.reading import format_answer
 from advisor.domain.report.document import (
     Bullets,
     Document,
@@ -33,45 +33,8 @@ DISCLAIMER = (
     "This report is decision support, not legal advice. It summarises license and terms texts as read on the "
     "dates shown; the texts themselves govern. Have counsel review the clauses relied on before you commit."
 )
-PROFILE_LABELS: dict[str, str] = {
-    "company": "Company",
-    "product": "Product",
-    "use_case": "Main use case",
-    "commercial": "Commercial product",
-    "deployment": "Deployment",
-    "monthly_active_users": "Monthly active users today",
-    "monthly_active_users_24m": "Monthly active users in 24 months",
-    "annual_revenue_usd": "Annual revenue (US$)",
-    "keep_derivatives_private": "Keep fine-tunes private",
-    "distribute_weights": "Ship weights to customers or devices",
-    "customization": "Customization",
-    "train_on_outputs": "Train other models on outputs",
-    "data_sensitivity": "Data sensitivity",
-    "self_host_required": "Data must stay on own infrastructure",
-    "established_in": "Established in",
-    "user_regions": "Users in",
-    "budget_usd_per_month": "Budget (US$/month)",
-    "monthly_tokens": "Tokens per month",
-    "quality": "Quality needed",
-    "ml_team": "ML team",
-    "risk_tolerance": "Risk tolerance",
-}
 ROUTE_LABEL = {"api": "API", "self_host": "self-hosted", "on_device": "on device"}
 SEVERITY_LABEL = {"blocker": "BLOCKER", "high": "HIGH", "medium": "MEDIUM", "low": "LOW"}
-
-
-def _value(value: Any) -> str:
-    if value is None:
-        return "—"
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, int) and not isinstance(value, bool):
-        return f"{value:,}"
-    if isinstance(value, float):
-        return f"{value:,.0f}" if value == int(value) else f"{value:,.2f}"
-    if isinstance(value, list):
-        return ", ".join(str(v) for v in value)
-    return str(value).replace("_", " ")
 
 
 def _evidence(risk: Risk) -> Inlines:
@@ -262,11 +225,7 @@ def build_document(decision: Decision) -> Document:
         Paragraph([b("Your answers")]),
         Table(
             ["Question", "Answer"],
-            [
-                [[t(PROFILE_LABELS.get(key, key))], [t(_value(value))]]
-                for key, value in profile.items()
-                if key != "schema"
-            ],
+            [[[t(question.short)], [t(format_answer(question, profile.get(question.id)))]] for question in QUESTIONS],
         ),
         Paragraph([b("Cost model")]),
         Bullets([[t(a)] for a in decision.assumptions]),
