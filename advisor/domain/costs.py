@@ -10,8 +10,8 @@ from __future__ import annotations
 import functools
 import math
 from dataclasses import dataclass
-from typing import Literal
 
+from advisor.domain.decision import Route
 from advisor.domain.knowledge.schema import Gpu, Model, Price, SelfHost
 
 INPUT_SHARE = 0.75
@@ -34,8 +34,6 @@ ASSUMPTIONS = [
     "Self-hosting cost excludes engineering time, storage and networking.",
 ]
 """The cost model's assumptions, as sentences for reports."""
-
-Route = Literal["api", "self_host", "on_device"]
 
 
 def usd(x: float) -> str:

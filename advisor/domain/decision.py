@@ -17,6 +17,8 @@ from advisor.domain.findings import Evidence, FindingKind, ModelFact, evidence_o
 
 Severity = Literal["blocker", "high", "medium", "low"]
 Strategy = Literal["open", "closed", "hybrid"]
+Route = Literal["api", "self_host", "on_device"]
+"""How a model is run: through an API (the vendor's or a host's), on rented GPUs, or on users' devices."""
 SEVERITY_ORDER: dict[str, int] = {"blocker": 0, "high": 1, "medium": 2, "low": 3}
 """Most severe first."""
 
@@ -71,8 +73,7 @@ class Risk(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=True
 class Cost(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=True):
     """How a model would be run and what that costs per month."""
 
-    route: Literal["api", "self_host", "on_device"]
-    """Through an API (the vendor's or a host's), on rented GPUs, or on users' devices."""
+    route: Route
     monthly_usd: float
     """Estimated monthly cost at the profile's token volume."""
     basis: str
