@@ -1,4 +1,4 @@
-"""What the CLI's commands do once their arguments are parsed (kept out of cli.py so --help stays light)."""
+"""What the CLI's commands do once their arguments are parsed (kept out of the click group's module so --help stays light)."""
 
 from __future__ import annotations
 

@@ -1,9 +1,9 @@
-"""The wizard's question catalogue, as data,.
+"""The wizard's question catalogue, as data: the only place the labels of the answers live.
 
 One `Question` per field of `Profile` (its `id` is the field name): the prompt, why it matters
 (naming the licenses and terms it affects), the kind of answer, the choices and the default.
-`STEPS` groups the questions into the screens of the wizard. Pure data: no terminal, no I/O. The labels
-of every answer live here, so the wizard, the reports and the what-if bar word them alike.
+`STEPS` groups the questions into the screens of the wizard. The wizard, the reports and the
+what-if bar all word an answer from here. Pure data: no terminal, no I/O.
 """
 
 from __future__ import annotations
