@@ -327,7 +327,7 @@ def test_commercial_conditions_no_threshold_captures_are_findings(kb: KnowledgeB
 
 
 def test_a_model_that_takes_images_can_do_vision_even_if_its_entry_does_not_list_it(kb: KnowledgeBase) -> None:
-    from advisor.domain.engine import use_case_fit
+    from advisor.domain.engine.model_rules import use_case_fit
 
     gpt5 = kb.models["gpt-5"]
     assert "vision" in gpt5.modalities and "vision" not in gpt5.use_cases

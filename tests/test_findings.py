@@ -11,7 +11,7 @@ import pytest
 from advisor.domain.changes import Change, ChangeKind
 from advisor.domain.decision import Decision, Risk
 from advisor.domain.engine import recommend
-from advisor.domain.engine.watch import established_in, flag, from_date, tokens_above, users_above
+from advisor.domain.engine.triggers import established_in, flag, from_date, tokens_above, users_above
 from advisor.domain.findings import KINDS, ClauseRef, FindingKind, ModelFact, clause_text, evidence_of, kind_of
 from advisor.domain.knowledge.base import KnowledgeBase
 from advisor.domain.profile.answers import Profile, load_profile

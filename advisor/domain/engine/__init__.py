@@ -6,26 +6,25 @@ here once, and every finding names its evidence: the license, the clause, its qu
 everything else ranks it. Every model of the knowledge base ends up in `considered` or `excluded`.
 """
 
+from __future__ import annotations
+
 import datetime as dt
 
 from advisor import __version__
 from advisor.domain.costs import ASSUMPTIONS
-from advisor.domain.decision import Decision, Excluded, KnowledgeInfo
-from advisor.domain.engine.assembly import decision_risks, to_candidate
+from advisor.domain.decision import Decision
+from advisor.domain.engine.assembly import decision_risks, knowledge_info, to_candidate, to_excluded
 from advisor.domain.engine.assessment import Assessment, LicenseFindings, kb_facts
 from advisor.domain.engine.costing import choose_route
-from advisor.domain.engine.evidence import sorted_risks
 from advisor.domain.engine.license_rules import license_findings
-from advisor.domain.engine.model_rules import budget_rule, model_rules, operations_rules, use_case_fit
+from advisor.domain.engine.model_rules import budget_rule, model_rules, operations_rules
 from advisor.domain.engine.rationale import headline, rationale_lines
 from advisor.domain.engine.scoring import fit_and_score
 from advisor.domain.engine.strategy import choose_strategy, plan_split
-from advisor.domain.engine.watch import Watches, from_date, tokens_above
+from advisor.domain.engine.watch import watch_list
 from advisor.domain.knowledge.base import KnowledgeBase
 from advisor.domain.knowledge.terms import exclusion_reaches
 from advisor.domain.profile.answers import Profile
-
-__all__ = ["recommend", "use_case_fit"]
 
 SHORTLIST_SIZE = 5
 """How many of the considered models the shortlist shows."""
@@ -35,7 +34,6 @@ def recommend(profile: Profile, kb: KnowledgeBase, now: dt.datetime) -> Decision
     """The decision for `profile` on `kb`, as of `now` (which only dates the record and deprecations)."""
     today = now.date()
     gpus = list(kb.gpus.values())
-    watch = Watches()
     license_cache: dict[tuple[str, bool], LicenseFindings] = {}
     facts = kb_facts(kb)
     assessments: list[Assessment] = []
@@ -63,31 +61,7 @@ def recommend(profile: Profile, kb: KnowledgeBase, now: dt.datetime) -> Decision
     closeds = [a for a in considered if a.model.weights == "closed"]
     strategy, reasons = choose_strategy(profile, opens, closeds, kb)
     split = plan_split(profile, strategy, considered, opens, closeds, gpus)
-    # What would change *this* answer: the shortlist and the plan's models, not every candidate.
-    answer = {a.model.id for a in considered[:SHORTLIST_SIZE]}
-    if split is not None:
-        answer |= {m for m in (split.primary, split.secondary, split.fallback) if m}
-    for a in considered:
-        if a.model.id not in answer:
-            continue
-        if a.license_findings is not None:
-            for trigger, effect, source in a.license_findings.watches:
-                watch.add(trigger, effect, a.model.id, source)
-        if a.break_even and a.cost is not None and a.cost.route == "api":
-            watch.add(
-                tokens_above(a.break_even),
-                f"self-hosting {a.model.name} becomes cheaper than its hosted API (about {a.break_even / 1e6:,.0f}M tokens a month)",
-                a.model.id,
-                a.cost.source,
-            )
-        if a.model.deprecated and a.model.deprecated > today:
-            watch.add(
-                from_date(a.model.deprecated),
-                f"{a.model.name} is retired",
-                a.model.id,
-                a.model.sources[0] if a.model.sources else None,
-            )
-    watches = watch.sorted(answer)
+    watches = watch_list(considered[:SHORTLIST_SIZE], split, considered, today)
     candidates = [to_candidate(a) for a in considered]
     shortlist = candidates[:SHORTLIST_SIZE]
     primary = next((c for c in candidates if split and c.model == split.primary), None)
@@ -96,28 +70,12 @@ def recommend(profile: Profile, kb: KnowledgeBase, now: dt.datetime) -> Decision
         generated_at=now.strftime("%Y-%m-%dT%H:%M:%SZ"),
         advisor_version=__version__,
         profile=profile.with_defaults(),
-        knowledge=KnowledgeInfo(
-            fingerprint=kb.fingerprint,
-            models=len(kb.models),
-            licenses=len(kb.licenses),
-            verified_through=kb.verified_through.isoformat() if kb.verified_through else None,
-            oldest_verification=kb.oldest_verification.isoformat() if kb.oldest_verification else None,
-            layers=kb.layers,
-        ),
+        knowledge=knowledge_info(kb),
         strategy=strategy,
         rationale=rationale_lines(profile, reasons, considered, excluded, kb),
         shortlist=shortlist,
         considered=candidates,
-        excluded=[
-            Excluded(
-                model=a.model.id,
-                license=a.lic.id,
-                reasons=sorted_risks(r for r in a.risks if r.severity == "blocker"),
-                name=a.model.name,
-                vendor=a.model.vendor,
-            )
-            for a in excluded
-        ],
+        excluded=[to_excluded(a) for a in excluded],
         risks=decision_risks(shortlist),
         watch=watches,
         plan=split,

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import msgspec
 
-from advisor.domain.decision import Candidate, Cost, Risk
+from advisor.domain.decision import Candidate, Cost, Excluded, KnowledgeInfo, Risk
 from advisor.domain.engine.assessment import Assessment
 from advisor.domain.engine.evidence import sorted_risks
 from advisor.domain.findings import ModelFact, clause_text
+from advisor.domain.knowledge.base import KnowledgeBase
 
 
 def _cost_record(a: Assessment) -> Cost | None:
@@ -69,3 +70,26 @@ def decision_risks(candidates: list[Candidate]) -> list[Risk]:
             else:
                 merged[key] = msgspec.structs.replace(known, models=[*known.models, c.model])
     return sorted_risks(merged.values())
+
+
+def to_excluded(a: Assessment) -> Excluded:
+    """A ruled-out model, with the blockers that rule it out."""
+    return Excluded(
+        model=a.model.id,
+        license=a.lic.id,
+        reasons=sorted_risks(r for r in a.risks if r.severity == "blocker"),
+        name=a.model.name,
+        vendor=a.model.vendor,
+    )
+
+
+def knowledge_info(kb: KnowledgeBase) -> KnowledgeInfo:
+    """Which knowledge the decision was made on: its fingerprint, size and verification dates."""
+    return KnowledgeInfo(
+        fingerprint=kb.fingerprint,
+        models=len(kb.models),
+        licenses=len(kb.licenses),
+        verified_through=kb.verified_through.isoformat() if kb.verified_through else None,
+        oldest_verification=kb.oldest_verification.isoformat() if kb.oldest_verification else None,
+        layers=kb.layers,
+    )

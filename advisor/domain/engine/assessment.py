@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from advisor.domain.costs import CostEstimate
 from advisor.domain.decision import Risk
-from advisor.domain.engine.watch import Trigger
+from advisor.domain.engine.triggers import Trigger
 from advisor.domain.knowledge.base import KnowledgeBase
 from advisor.domain.knowledge.schema import License, Model
 from advisor.domain.knowledge.terms import exclusion_reaches

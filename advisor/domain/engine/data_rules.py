@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from advisor.domain.engine.assessment import LicenseFindings
 from advisor.domain.engine.evidence import clause_risk, summary_of
-from advisor.domain.engine.watch import flag
+from advisor.domain.engine.triggers import flag
 from advisor.domain.findings import FindingKind
 from advisor.domain.knowledge.terms import short_name
 from advisor.domain.profile.answers import Profile

@@ -15,7 +15,7 @@ from advisor.domain.engine.evidence import (
     risk_from_clause,
     summary_of,
 )
-from advisor.domain.engine.watch import established_in, flag, revenue_above, users_above
+from advisor.domain.engine.triggers import established_in, flag, revenue_above, users_above
 from advisor.domain.findings import FindingKind
 from advisor.domain.knowledge.regions import in_regions
 from advisor.domain.knowledge.schema import License

@@ -1,75 +1,14 @@
-"""Watch triggers: the conditions on the answers or the calendar that would change the answer, with their words."""
+"""The watch list: what would change *this* answer, for the shortlist and the plan's models (not every candidate)."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Literal
 
-from advisor.domain.decision import Watch
-from advisor.domain.wording import user_count
-
-Operator = Literal[">", ">=", "==", "in"]
-Value = int | bool | str | dt.date | tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Trigger:
-    """A condition that would change the answer: a profile field (or `date`), an operator and a value, and in words."""
-
-    field: str
-    """The profile field it watches (`monthly_active_users`), or `date` for the calendar."""
-    op: Operator
-    value: Value
-    words: str
-    """The condition as a founder reads it (`Monthly active users pass 700M`)."""
-
-    @property
-    def value_text(self) -> str:
-        """The value as the record writes it: `true`, `[EU, CN]`, `700000000`, `2026-12-11`."""
-        if isinstance(self.value, bool):
-            return "true" if self.value else "false"
-        if isinstance(self.value, tuple):
-            return f"[{', '.join(self.value)}]"
-        return str(self.value)
-
-    @property
-    def expr(self) -> str:
-        """The condition as an expression on the profile (`monthly_active_users > 700000000`)."""
-        return f"{self.field} {self.op} {self.value_text}"
-
-    def order(self) -> tuple[str, float, str]:
-        """Sorts triggers by the field they watch, then by threshold as a number (2.5e9 before 1.0e10)."""
-        number = float(self.value) if isinstance(self.value, int) and not isinstance(self.value, bool) else 0.0
-        return (self.field, number, self.value_text)
-
-
-def users_above(limit: int) -> Trigger:
-    return Trigger("monthly_active_users", ">", limit, f"Monthly active users pass {user_count(limit)}")
-
-
-def revenue_above(limit: int) -> Trigger:
-    return Trigger("annual_revenue_usd", ">", limit, f"Annual revenue passes US${user_count(limit)}")
-
-
-def tokens_above(tokens: int) -> Trigger:
-    return Trigger("monthly_tokens", ">", tokens, f"Volume passes {tokens / 1e6:,.0f}M tokens a month")
-
-
-def established_in(regions: list[str]) -> Trigger:
-    words = f"The company is established in {' or '.join(regions)}"
-    if len(regions) == 1:
-        return Trigger("established_in", "==", regions[0], words)
-    return Trigger("established_in", "in", tuple(regions), words)
-
-
-def flag(answer: str, words: str) -> Trigger:
-    """The yes/no answer `answer` turns to yes."""
-    return Trigger(answer, "==", True, words)
-
-
-def from_date(day: dt.date) -> Trigger:
-    return Trigger("date", ">=", day, f"From {day}")
+from advisor.domain.decision import Split, Watch
+from advisor.domain.engine.assessment import Assessment
+from advisor.domain.engine.triggers import Trigger, from_date, tokens_above
 
 
 @dataclass
@@ -94,3 +33,34 @@ class Watches:
                     Watch(trigger=trigger.expr, effect=effect, models=kept, source=source, condition=trigger.words)
                 )
         return watches
+
+
+def watch_list(
+    shortlist: Sequence[Assessment], plan: Split | None, considered: Sequence[Assessment], today: dt.date
+) -> list[Watch]:
+    """The triggers of the license terms, break-evens and announced retirements of the models in the answer."""
+    answer = {a.model.id for a in shortlist}
+    if plan is not None:
+        answer |= {m for m in (plan.primary, plan.secondary, plan.fallback) if m}
+    watch = Watches()
+    for a in considered:
+        if a.model.id not in answer:
+            continue
+        if a.license_findings is not None:
+            for trigger, effect, source in a.license_findings.watches:
+                watch.add(trigger, effect, a.model.id, source)
+        if a.break_even and a.cost is not None and a.cost.route == "api":
+            watch.add(
+                tokens_above(a.break_even),
+                f"self-hosting {a.model.name} becomes cheaper than its hosted API (about {a.break_even / 1e6:,.0f}M tokens a month)",
+                a.model.id,
+                a.cost.source,
+            )
+        if a.model.deprecated and a.model.deprecated > today:
+            watch.add(
+                from_date(a.model.deprecated),
+                f"{a.model.name} is retired",
+                a.model.id,
+                a.model.sources[0] if a.model.sources else None,
+            )
+    return watch.sorted(answer)
