@@ -1,14 +1,15 @@
-"""`AdvisorApp`: the wizard. It holds the founder's answers and moves between the screens of the flow.
+"""`AdvisorApp`: the wizard. It moves between the screens of the flow and saves what the founder does.
 
-It takes what it needs (the loaded knowledge base, a profile, the clock) and loads nothing itself.
-Answers autosave, atomically, to `last-profile.yaml` in the user's data directory after each one.
+It takes what it needs (the loaded knowledge base, a profile, the clock) and loads nothing itself. The
+answers and the rules of the flow are a `WizardState` (in the domain); the app shows its screens, autosaves
+the answers, atomically, to `last-profile.yaml` in the user's data directory after each one.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -24,8 +25,8 @@ from advisor.domain.inputs.problems import InputError
 from advisor.domain.knowledge.base import KnowledgeBase
 from advisor.domain.profile.answers import Profile, parse_profile, save_profile
 from advisor.domain.profile.form import Answer
-from advisor.domain.profile.questions import QUESTIONS, STEPS, defaults, step_of
-from advisor.domain.profile.reading import answers_from
+from advisor.domain.profile.questions import QUESTIONS, step_of
+from advisor.domain.profile.wizard import WizardState
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -107,11 +108,8 @@ class AdvisorApp(App[None]):
         self.fixed_now = now
         self.data_dir = data_dir if data_dir is not None else default_data_dir()
         self.cwd = cwd if cwd is not None else Path.cwd()
-        self.answers: dict[str, Answer] = answers_from(msgspec.to_builtins(profile)) if profile else defaults()
-        self.drafts: dict[str, str] = {}
-        """Typed text that was not a valid answer when the founder moved away (shown again on return)."""
-        self.step = 0
-        """The step the founder is on (or was on last)."""
+        self.wizard = WizardState.from_profile(profile) if profile is not None else WizardState()
+        """The answers, the drafts and the step: the screens show it and ask it what comes next."""
         self.opened_with_profile = profile is not None
         self._decisions: dict[bytes, Decision] = {}
         self._autosave_failed = False
@@ -120,7 +118,13 @@ class AdvisorApp(App[None]):
 
     @property
     def autosave_path(self) -> Path:
+        """Where the answers autosave."""
         return self.data_dir / AUTOSAVE_NAME
+
+    @property
+    def answers(self) -> Mapping[str, Answer]:
+        """The founder's answers, by question id (read-only: they change through the app, which saves them)."""
+        return self.wizard.answers
 
     def now(self) -> dt.datetime:
         """The clock, read at the edge (the engine never reads it)."""
@@ -130,23 +134,40 @@ class AdvisorApp(App[None]):
 
         return utc_now()
 
-    def profile(self, changes: dict[str, Answer] | None = None) -> Profile:
-        """The answers (with `changes` applied) as a validated Profile."""
-        answers = {**self.answers, **(changes or {})}
-        return parse_profile({k: v for k, v in answers.items() if v is not None})
-
     def set_answer(self, question_id: str, value: Answer) -> None:
         """Record one answer and autosave."""
-        self.answers[question_id] = value
-        self.drafts.pop(question_id, None)
+        self.wizard.answer(question_id, value)
         self.autosave()
+
+    def keep_typed(self, typed: Mapping[str, str]) -> dict[str, str]:
+        """Keep what was typed on a step (see `WizardState.keep`), autosaving any change; returns what is not valid."""
+        kept = self.wizard.keep(typed)
+        if kept.changed:
+            self.autosave()
+        return kept.invalid
+
+    def keep_what_if(self) -> None:
+        """Make the what-if answers the founder's answers, and autosave."""
+        self.wizard.keep_what_if()
+        self.autosave()
+
+    def use_answers_of(self, decision: Decision) -> bool:
+        """Take the answers `decision` was made from, and autosave; False (and a notice) if they are not valid."""
+        try:
+            profile = parse_profile(dict(decision.profile), where="decision profile")
+        except InputError as exc:
+            self.notify("; ".join(map(str, exc.problems)), title="Cannot use these answers", severity="error")
+            return False
+        self.wizard.load(profile)
+        self.autosave()
+        return True
 
     def autosave(self, *, reviewed: bool = False) -> None:
         """Save the answers (and where the founder is) atomically; warn once if the disk refuses."""
         try:
             self.data_dir.mkdir(parents=True, exist_ok=True)
-            save_profile(self.profile(), self.autosave_path)
-            session = {"step": self.step, "reviewed": reviewed}
+            save_profile(self.wizard.profile(), self.autosave_path)
+            session = self.wizard.session(reviewed=reviewed)
             write_atomically(self.data_dir / SESSION_NAME, json.dumps(session) + "\n")
         except (InputError, OSError) as exc:
             if not self._autosave_failed:
@@ -174,11 +195,6 @@ class AdvisorApp(App[None]):
             while len(self._decisions) > DECISION_CACHE:
                 self._decisions.pop(next(iter(self._decisions)))
         return decision
-
-    def load_answers(self, profile: Profile) -> None:
-        """Take every answer from `profile` (an opened or resumed file)."""
-        self.answers = answers_from(msgspec.to_builtins(profile))
-        self.drafts.clear()
 
     # --- navigation -----------------------------------------------------------------------------
 
@@ -211,11 +227,11 @@ class AdvisorApp(App[None]):
             self.pop_screen()
 
     def ask(self, step: int, *, back_to_review: bool = False, focus: str | None = None) -> None:
-        """Show the questions at `step`."""
+        """Show the questions at `step`; `back_to_review`: confirming the step returns to the review page."""
         from advisor.tui.screens.questions import QuestionsScreen
 
-        self.step = step
-        self.show(QuestionsScreen(step, back_to_review=back_to_review, focus=focus))
+        self.wizard.open_step(step, from_review=back_to_review)
+        self.show(QuestionsScreen(focus=focus))
 
     def edit_question(self, question_id: str) -> None:
         """Change one answer, then come back to the review page."""
@@ -227,8 +243,7 @@ class AdvisorApp(App[None]):
         self.theme = "textual-light" if self.current_theme.dark else "textual-dark"
 
     def action_new_profile(self) -> None:
-        self.answers = defaults()
-        self.drafts.clear()
+        self.wizard.start_over()
         self.ask(0)
 
     def action_resume(self) -> None:
@@ -242,13 +257,12 @@ class AdvisorApp(App[None]):
         except InputError as exc:
             self.notify("\n".join(str(p) for p in exc.problems), title="Cannot resume", severity="error")
             return
-        self.load_answers(profile)
-        session = self.saved_session()
-        step = session.get("step", 0)
-        if session.get("reviewed") or not isinstance(step, int):
-            self.action_review()
+        self.wizard.load(profile)
+        where = WizardState.resume_at(self.saved_session())
+        if isinstance(where, int):
+            self.ask(where)
         else:
-            self.ask(min(max(step, 0), len(STEPS) - 1))
+            self.action_review()
 
     def action_open_profile(self) -> None:
         from advisor.domain.profile.answers import load_profile
@@ -257,7 +271,7 @@ class AdvisorApp(App[None]):
         def opened(loaded: tuple[Path, Profile] | None) -> None:
             if loaded is not None:
                 self.profile_path, profile = loaded
-                self.load_answers(profile)
+                self.wizard.load(profile)
                 self.autosave()
                 self.action_review()
 
@@ -302,7 +316,7 @@ class AdvisorApp(App[None]):
                 self.notify(f"Profile saved to {path}", title="Saved", timeout=6)
 
         default = self.profile_path if self.profile_path is not None else self.cwd / "profile.yaml"
-        self.push_screen(SaveProfileScreen(self.profile(), default), saved)
+        self.push_screen(SaveProfileScreen(self.wizard.profile(), default), saved)
 
     def action_review(self) -> None:
         from advisor.tui.screens.review import ReviewScreen
@@ -312,4 +326,5 @@ class AdvisorApp(App[None]):
     def action_results(self) -> None:
         from advisor.tui.screens.results import ResultsScreen
 
+        self.wizard.reset_what_if()  # a results page opens on the answers
         self.show(ResultsScreen())

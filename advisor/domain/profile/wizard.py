@@ -169,7 +169,7 @@ class WizardState:
         return {"step": self._step, "reviewed": reviewed}
 
     @staticmethod
-    def resume_at(session: Mapping[str, object]) -> Destination:
+    def resume_at(session: Mapping[str, object]) -> int | Literal["review"]:
         """Where a saved `session` continues: its step, or the review page if it was saved there (or is unreadable)."""
         step = session.get("step", 0)
         if session.get("reviewed") or not isinstance(step, int):

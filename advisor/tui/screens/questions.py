@@ -1,4 +1,8 @@
-"""The questions: one screen that walks the catalogue a step (one question or a small group) at a time."""
+"""The questions: one screen that walks the catalogue a step (one question or a small group) at a time.
+
+Where Next and Back lead, and what becomes of the text typed, is the wizard state's to say; this screen
+shows the step it is on and passes on what the founder typed and chose.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +17,7 @@ from textual.widgets.option_list import Option
 
 from advisor.domain.profile.form import AnswerError
 from advisor.domain.profile.questions import BY_ID, STEPS
+from advisor.domain.profile.wizard import Destination
 from advisor.tui.screens.base import AdvisorScreen
 from advisor.tui.widgets.fields import QuestionField
 from advisor.tui.widgets.progress import StepProgress
@@ -31,12 +36,15 @@ class QuestionsScreen(AdvisorScreen):
         Binding("ctrl+r", "review", "Review"),
     ]
 
-    def __init__(self, step: int = 0, *, back_to_review: bool = False, focus: str | None = None) -> None:
+    def __init__(self, *, focus: str | None = None) -> None:
+        """Opens on the wizard's current step, with the focus on question `focus` (or the step's first)."""
         super().__init__()
-        self.step = step
-        self.back_to_review = back_to_review
-        """Editing one answer from the review page: confirming the step returns there."""
         self.focus_id = focus
+
+    @property
+    def step(self) -> int:
+        """The step on screen: the one the founder is on."""
+        return self.advisor.wizard.step
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -66,7 +74,7 @@ class QuestionsScreen(AdvisorScreen):
         found = box.query(f"#step-{step}")
         if found:
             return found.first(Vertical)
-        answers, drafts = self.advisor.answers, self.advisor.drafts
+        answers, drafts = self.advisor.wizard.answers, self.advisor.wizard.drafts
         step_box = Vertical(
             *[QuestionField(BY_ID[qid], answers.get(qid), drafts.get(qid)) for qid in STEPS[step].ids],
             id=f"step-{step}",
@@ -88,76 +96,83 @@ class QuestionsScreen(AdvisorScreen):
             if other is not target_box:
                 other.display = False
         target_box.display = True
-        self.step = step
-        self.advisor.step = step
+        wizard = self.advisor.wizard
+        wizard.move_to(step)
         spec = STEPS[step]
         progress = self.query_one(StepProgress)
         progress.step = step
         progress.title = spec.title
-        self.query_one("#nav-next", Button).label = "Done →" if self.back_to_review else "Next →"
-        self.query_one("#nav-back", Button).label = "← Review" if self.back_to_review else "← Back"
+        self.query_one("#nav-next", Button).label = "Done →" if wizard.from_review else "Next →"
+        self.query_one("#nav-back", Button).label = "← Review" if wizard.from_review else "← Back"
         self.query_one("#fields", VerticalScroll).scroll_home(animate=False)
         self.query_one("#steps", OptionList).highlighted = step
         fields = self.fields()
         target = next((f for f in fields if f.question.id == focus), None) or fields[0]
         target.control.focus(scroll_visible=False)
-        if not self.back_to_review:
+        if not wizard.from_review:
             self.call_after_refresh(self._prefetch, step + 1)
 
     def _keep(self, *, strict: bool) -> QuestionField | None:
-        """Record every valid answer of the step; keep invalid text as a draft. Returns the first invalid field."""
-        first_bad: QuestionField | None = None
-        for field in self.fields():
-            try:
-                value = field.read()
-            except AnswerError:
-                text = field.text()
-                if text is not None:
-                    self.advisor.drafts[field.question.id] = text
-                first_bad = first_bad or field
-                continue
-            if value != self.advisor.answers.get(field.question.id) or field.question.id in self.advisor.drafts:
-                self.advisor.set_answer(field.question.id, value)
+        """Hand the step's typed text to the wizard and show each verdict; returns the first field not valid."""
+        typed = [field for field in self.fields() if field.typed]
+        invalid = self.advisor.keep_typed({field.question.id: field.text() for field in typed})
+        for field in typed:
+            field.show_reading(invalid.get(field.question.id))
+        first_bad = next((field for field in typed if field.question.id in invalid), None)
         if first_bad is not None and strict:
             first_bad.control.focus()
         return first_bad
 
-    async def advance(self) -> None:
-        """Next step (or back to the review page) once every answer of this step is valid."""
-        if self._keep(strict=True) is not None:
-            return
-        if self.back_to_review or self.step + 1 >= len(STEPS):
+    async def _go(self, destination: Destination) -> None:
+        """Follow Next or Back: to another step here (saving where the founder is), or to a page."""
+        if isinstance(destination, int):
+            await self.show_step(destination)
+            self.advisor.autosave()
+        elif destination == "review":
             self.advisor.action_review()
         else:
-            await self.show_step(self.step + 1)
-            self.advisor.autosave()
+            self.advisor.go_home()
+
+    async def advance(self) -> None:
+        """Next step (or back to the review page) once every answer of this step is valid."""
+        if self._keep(strict=True) is None:
+            await self._go(self.advisor.wizard.next_destination())
 
     async def action_next(self) -> None:
         await self.advance()
 
     async def action_back(self) -> None:
         self._keep(strict=False)
-        if self.back_to_review:
-            self.advisor.action_review()
-        elif self.step == 0:
-            self.advisor.go_home()
-        else:
-            await self.show_step(self.step - 1)
-            self.advisor.autosave()
+        await self._go(self.advisor.wizard.back_destination())
 
     def action_review(self) -> None:
         self._keep(strict=False)
         self.advisor.action_review()
 
-    @on(QuestionField.Answered)
-    async def _answered(self, event: QuestionField.Answered) -> None:
-        self.advisor.set_answer(event.field.question.id, event.value)
+    async def _answered(self, field: QuestionField) -> None:
+        """An answer was confirmed: on to the step's next question, or the next step after its last."""
         fields = self.fields()
-        index = fields.index(event.field)
+        index = fields.index(field)
         if index + 1 < len(fields):
             fields[index + 1].control.focus()
         else:
             await self.advance()
+
+    @on(QuestionField.Chosen)
+    async def _chosen(self, event: QuestionField.Chosen) -> None:
+        self.advisor.set_answer(event.field.question.id, event.value)
+        await self._answered(event.field)
+
+    @on(QuestionField.Entered)
+    async def _entered(self, event: QuestionField.Entered) -> None:
+        try:
+            value = self.advisor.wizard.read(event.field.question.id, event.text)
+        except AnswerError as exc:
+            event.field.show_reading(str(exc))
+            return
+        event.field.show_reading(None)
+        self.advisor.set_answer(event.field.question.id, value)
+        await self._answered(event.field)
 
     def on_resize(self) -> None:
         self.set_class(self.size.width >= WIDE, "-wide")
@@ -166,8 +181,7 @@ class QuestionsScreen(AdvisorScreen):
     async def _jump(self, event: OptionList.OptionSelected) -> None:
         """Wide terminals list the steps: picking one goes there, keeping every answer."""
         self._keep(strict=False)
-        await self.show_step(event.option_index)
-        self.advisor.autosave()
+        await self._go(event.option_index)
 
     @on(Button.Pressed, "#nav-next")
     async def _next_pressed(self) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import Any, ClassVar
 
 from rich.text import Text
@@ -59,8 +59,12 @@ class ResultsScreen(AdvisorScreen):
         super().__init__()
         self.decision: Decision | None = None
         self.baseline: Decision | None = None
-        self.whatif: dict[str, Answer] = {}
         self.exported: str | None = None
+
+    @property
+    def whatif(self) -> Mapping[str, Answer]:
+        """The answers being tried (held by the wizard state; not the founder's answers until kept)."""
+        return self.advisor.wizard.what_if
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -83,7 +87,7 @@ class ResultsScreen(AdvisorScreen):
                     yield ModelTable(id="excluded-table", cursor_type="row", zebra_stripes=True)
                 with TabPane("5 What would change it", id="watch"), VerticalScroll():
                     yield Static(id="watch-list")
-            yield WhatIfBar(dict(self.advisor.answers), id="whatif")
+            yield WhatIfBar(dict(self.advisor.wizard.answers), id="whatif")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -96,8 +100,9 @@ class ResultsScreen(AdvisorScreen):
     @work(exclusive=True, group="decide")
     async def recompute(self) -> None:
         """Run the engine (in a thread, so typing stays smooth) on the answers plus any what-if."""
-        baseline = await asyncio.to_thread(self.advisor.decide, self.advisor.profile())
-        decision = await asyncio.to_thread(self.advisor.decide, self.advisor.profile(self.whatif))
+        wizard = self.advisor.wizard
+        baseline = await asyncio.to_thread(self.advisor.decide, wizard.profile())
+        decision = await asyncio.to_thread(self.advisor.decide, wizard.what_if_profile())
         self.baseline = baseline
         await self.show_decision(decision)
 
@@ -122,8 +127,9 @@ class ResultsScreen(AdvisorScreen):
         chip = Content.styled(f" {STRATEGY_LABEL[decision.strategy]} ", "bold reverse $accent")
         lines: list[Content | str] = [Content.assemble(chip, " ", Content.styled(decision.summary, "bold"))]
         if self.whatif and self.baseline is not None:
+            answers = self.advisor.wizard.answers
             changed = ", ".join(
-                f"{BY_ID[k].short} {format_answer(BY_ID[k], self.advisor.answers.get(k))} → {format_answer(BY_ID[k], v)}"
+                f"{BY_ID[k].short} {format_answer(BY_ID[k], answers.get(k))} → {format_answer(BY_ID[k], v)}"
                 for k, v in self.whatif.items()
             )
             lines.append(
@@ -343,12 +349,8 @@ class ResultsScreen(AdvisorScreen):
 
     @on(WhatIfBar.Changed)
     def _what_if(self, event: WhatIfBar.Changed) -> None:
-        if event.value == self.advisor.answers.get(event.question_id):
-            if self.whatif.pop(event.question_id, None) is None:
-                return
-        else:
-            self.whatif[event.question_id] = event.value
-        self.recompute()
+        if self.advisor.wizard.try_what_if(event.question_id, event.value):
+            self.recompute()
 
     @on(WhatIfBar.Left)
     def _leave_what_if(self) -> None:
@@ -358,16 +360,14 @@ class ResultsScreen(AdvisorScreen):
         self.query_one(WhatIfBar).query("Input, Select").first().focus()
 
     def action_reset_whatif(self) -> None:
-        self.whatif.clear()
-        self.query_one(WhatIfBar).reset(dict(self.advisor.answers))
+        self.advisor.wizard.reset_what_if()
+        self.query_one(WhatIfBar).reset(dict(self.advisor.wizard.answers))
         self.recompute()
 
     def action_keep_whatif(self) -> None:
-        for qid, value in self.whatif.items():
-            self.advisor.set_answer(qid, value)
-        self.whatif.clear()
+        self.advisor.keep_what_if()
         self.baseline = self.decision
-        self.query_one(WhatIfBar).reset(dict(self.advisor.answers))
+        self.query_one(WhatIfBar).reset(dict(self.advisor.wizard.answers))
         if self.decision is not None:
             self._banner(self.decision)
         self.notify("The what-if answers are now your answers (autosaved).")

@@ -12,7 +12,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Button, DataTable, Footer, Header, Static
 
-from advisor.domain.profile.questions import QUESTIONS, STEPS
+from advisor.domain.profile.questions import QUESTIONS
 from advisor.domain.profile.reading import format_answer
 from advisor.tui.format import cell
 from advisor.tui.screens.base import AdvisorScreen
@@ -48,7 +48,7 @@ class ReviewScreen(AdvisorScreen):
         table = self.query_one("#answers", AnswersTable)
         table.add_column("Question", key="question")
         table.add_column("Answer", key="answer")
-        answers, drafts = self.advisor.answers, self.advisor.drafts
+        answers, drafts = self.advisor.wizard.answers, self.advisor.wizard.drafts
         for q in QUESTIONS:
             shown = Content(format_answer(q, answers.get(q.id)))
             if q.id in drafts:
@@ -60,11 +60,12 @@ class ReviewScreen(AdvisorScreen):
 
     def _warm_up(self) -> None:
         """Work out the recommendation while the founder reads, so the results open without waiting for it."""
-        profile = self.advisor.profile()
+        profile = self.advisor.wizard.profile()
         self.run_worker(lambda: self.advisor.decide(profile), thread=True, exclusive=True, group="warm-up")
 
     def action_back(self) -> None:
-        self.advisor.ask(min(self.advisor.step, len(STEPS) - 1))
+        """Back to the questions, on the step the founder was on last."""
+        self.advisor.ask(self.advisor.wizard.step)
 
     @on(DataTable.RowSelected, "#answers")
     def _row_selected(self, event: DataTable.RowSelected) -> None:

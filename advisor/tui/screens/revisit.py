@@ -15,7 +15,6 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from advisor.domain.decision import Decision
 from advisor.domain.inputs.problems import InputError
-from advisor.domain.profile.answers import parse_profile
 from advisor.tui.format import cell, link, severity_badge
 from advisor.tui.screens.base import AdvisorScreen
 
@@ -141,22 +140,12 @@ class RevisitScreen(AdvisorScreen):
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:
         self._detail(event.cursor_row)
 
-    def _load_saved_answers(self) -> bool:
-        try:
-            profile = parse_profile(dict(self.old.profile), where="decision profile")
-        except InputError as exc:
-            self.notify("; ".join(map(str, exc.problems)), title="Cannot use these answers", severity="error")
-            return False
-        self.advisor.load_answers(profile)
-        self.advisor.autosave()
-        return True
-
     def action_again(self) -> None:
-        if self._load_saved_answers():
+        if self.advisor.use_answers_of(self.old):
             self.advisor.ask(0)
 
     def action_today(self) -> None:
-        if self._load_saved_answers():
+        if self.advisor.use_answers_of(self.old):
             self.advisor.action_results()
 
     def action_back(self) -> None:

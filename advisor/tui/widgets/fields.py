@@ -64,7 +64,11 @@ class ChoiceList(OptionList):
 
 
 class QuestionField(Vertical):
-    """A question with its answer widget. Posts `Answered` when the answer is confirmed (Enter or a click)."""
+    """A question with its answer widget. Posts `Chosen` (a choice) or `Entered` (typed text) on Enter or a click.
+
+    Whether typed text is a valid answer is the wizard's to say: the field previews how it reads as it is
+    typed, and shows the verdict it is given (`show_reading`).
+    """
 
     DEFAULT_CSS = """
     QuestionField {
@@ -90,15 +94,24 @@ class QuestionField(Vertical):
     }
     """
 
-    class Answered(Message):
-        """The founder confirmed a valid answer."""
+    class Chosen(Message):
+        """The founder picked one of the choices."""
 
         def __init__(self, field: QuestionField, value: Answer) -> None:
             self.field = field
             self.value = value
             super().__init__()
 
+    class Entered(Message):
+        """The founder pressed Enter on typed text (not yet read as an answer)."""
+
+        def __init__(self, field: QuestionField, text: str) -> None:
+            self.field = field
+            self.text = text
+            super().__init__()
+
     def __init__(self, question: Question, value: Answer, draft: str | None = None) -> None:
+        """`value` is the answer so far; `draft`, text typed earlier that was not valid, is shown instead."""
         super().__init__(id=f"q-{question.id}")
         self.question = question
         self.value = value
@@ -132,22 +145,16 @@ class QuestionField(Vertical):
         """The widget that takes the answer (to focus it)."""
         return self.query_one(Input) if self.typed else self.query_one(ChoiceList)
 
-    def text(self) -> str | None:
-        """The typed text, for a typed question."""
-        return self.query_one(Input).value if self.typed else None
+    def text(self) -> str:
+        """The text typed (for a typed question)."""
+        return self.query_one(Input).value
 
-    def read(self) -> Answer:
-        """The current answer; raises AnswerError (and shows it) when the typed text is not a valid answer."""
-        if not self.typed:
-            return self.query_one(ChoiceList).value
-        text = self.query_one(Input).value
-        try:
-            value = parse_answer(self.question, text)
-        except AnswerError as exc:
-            self._show(f"✗ {exc}", error=True)
-            raise
-        self._feedback(text, final=True)
-        return value
+    def show_reading(self, error: str | None) -> None:
+        """Show why the typed text is not a valid answer (`error`), or how it was read."""
+        if error is not None:
+            self._show(f"✗ {error}", error=True)
+        else:
+            self._feedback(self.text(), final=True)
 
     def _show(self, message: str, *, error: bool) -> None:
         feedback = self.query_one(".feedback", Static)
@@ -181,17 +188,11 @@ class QuestionField(Vertical):
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        try:
-            value = self.read()
-        except AnswerError:
-            return
-        self.value = value
-        self.post_message(self.Answered(self, value))
+        self.post_message(self.Entered(self, event.value))
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         choices = self.query_one(ChoiceList)
         choices.choose(event.option_index)
-        self.value = choices.value
-        self.post_message(self.Answered(self, choices.value))
+        self.post_message(self.Chosen(self, choices.value))
