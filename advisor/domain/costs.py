@@ -186,6 +186,65 @@ def _break_even(api_per_token: float, need_gb: float, size_b: float, gpus: tuple
     return best
 
 
+MAX_REPLICA_STEPS = 1_000
+"""Replica counts examined one by one before the ranges where self-hosting wins are taken to run on."""
+
+
+def break_even_ranges(
+    api: CostEstimate, model: Model, gpus: list[Gpu], monthly_tokens: int
+) -> list[tuple[int, int | None]]:
+    """The monthly token volumes at which self-hosting `model` costs less than `api`, as [first, last] ranges.
+
+    Self-hosting is bought in whole replicas, so its cost climbs in steps while the API's climbs
+    smoothly: with r replicas of a setup (F a month each, serving up to C tokens each) self-hosting
+    wins for T in (max((r-1)·C, r·F/a), r·C], and loses in the gap just after each step. The gaps
+    shrink as r grows (when F/a < C) and close for good at some r; from there self-hosting wins for
+    every larger volume, so the last range is open (`None`). Ranges of all GPU setups are merged.
+    """
+    if monthly_tokens <= 0 or api.monthly_usd <= 0 or model.self_host is None:
+        return []
+    return list(
+        _break_even_ranges(
+            api.monthly_usd / monthly_tokens, model.self_host.min_gpu_memory_gb, _serving_size(model), tuple(gpus)
+        )
+    )
+
+
+@functools.lru_cache(maxsize=4096)
+def _break_even_ranges(
+    api_per_token: float, need_gb: float, size_b: float, gpus: tuple[Gpu, ...]
+) -> tuple[tuple[int, int | None], ...]:
+    work_per_token = (1 - INPUT_SHARE) + INPUT_SHARE / PREFILL_SPEEDUP
+    ranges: list[tuple[int, int | None]] = []
+    for _, _, replica_usd, capacity in _setups(need_gb, size_b, gpus):
+        step = capacity / work_per_token  # tokens one replica serves
+        pays_off = replica_usd / api_per_token  # tokens at which one replica's price equals the API bill
+        if pays_off >= step:
+            continue  # one replica never serves enough to beat the API, and neither do more
+        for r in range(1, MAX_REPLICA_STEPS + 1):
+            first = max(math.floor((r - 1) * step) + 1, math.floor(r * pays_off) + 1)
+            if r * pays_off <= (r - 1) * step or r == MAX_REPLICA_STEPS:
+                ranges.append((first, None))  # the gaps have closed: self-hosting wins from here on
+                break
+            ranges.append((first, math.floor(r * step)))
+    return tuple(_merged(ranges))
+
+
+def _merged(ranges: list[tuple[int, int | None]]) -> list[tuple[int, int | None]]:
+    """Overlapping or touching ranges as one (None: no upper end)."""
+    merged: list[tuple[int, int | None]] = []
+    for first, last in sorted(ranges, key=lambda r: r[0]):
+        if merged:
+            previous_first, previous_last = merged[-1]
+            if previous_last is None:
+                break
+            if first <= previous_last + 1:
+                merged[-1] = (previous_first, None if last is None else max(previous_last, last))
+                continue
+        merged.append((first, last))
+    return merged
+
+
 FINE_TUNE_TOKENS = 100_000_000
 """Training tokens assumed for redoing a fine-tune (a LoRA or full tune on a mid-size data set)."""
 GPU_FLOPS_PER_HOUR = 0.4 * 989e12 * 3600
