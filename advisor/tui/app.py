@@ -2,11 +2,13 @@
 
 It takes what it needs (the loaded knowledge base, a profile, the clock) and loads nothing itself. The
 answers and the rules of the flow are a `WizardState` (in the domain); the app shows its screens, autosaves
-the answers, atomically, to `last-profile.yaml` in the user's data directory after each one.
+the answers, atomically, to `last-profile.yaml` in the user's data directory after each one, and writes
+the files the founder asks for (reports, profiles).
 """
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import json
 from collections.abc import Iterator, Mapping
@@ -32,6 +34,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from advisor.domain.decision import Decision
+    from advisor.tui.screens.export import ExportRequest
 
 AUTOSAVE_NAME = "last-profile.yaml"
 SESSION_NAME = "last-session.json"
@@ -196,6 +199,20 @@ class AdvisorApp(App[None]):
                 self._decisions.pop(next(iter(self._decisions)))
         return decision
 
+    async def export_report(self, decision: Decision, request: ExportRequest) -> None:
+        """Write `decision` as `request` asks, atomically, with the report package's writer, off the UI thread.
+
+        Raises InputError (the path, and why) when the file cannot be written.
+        """
+        from advisor.domain.report import write_report
+
+        content = partial(write_report, decision, request.fmt)
+        await asyncio.to_thread(write_atomically, request.path, content)
+
+    async def save_profile_to(self, path: Path) -> None:
+        """Write the answers to a profile file, atomically, off the UI thread; raises InputError if it cannot."""
+        await asyncio.to_thread(save_profile, self.wizard.profile(), path)
+
     # --- navigation -----------------------------------------------------------------------------
 
     def on_mount(self) -> None:
@@ -316,7 +333,7 @@ class AdvisorApp(App[None]):
                 self.notify(f"Profile saved to {path}", title="Saved", timeout=6)
 
         default = self.profile_path if self.profile_path is not None else self.cwd / "profile.yaml"
-        self.push_screen(SaveProfileScreen(self.wizard.profile(), default), saved)
+        self.push_screen(SaveProfileScreen(default, self.save_profile_to), saved)
 
     def action_review(self) -> None:
         from advisor.tui.screens.review import ReviewScreen

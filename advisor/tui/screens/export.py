@@ -1,8 +1,13 @@
-"""Export the recommendation (the same report code as `advisor recommend`), or save the answers as a profile."""
+"""The export and save dialogs: they ask for a file (and a format), and hand the writing to the app.
+
+Each is given the function that writes (the app's, which uses the same report writer as `advisor
+recommend`); a file that cannot be written leaves the dialog open with the reason.
+"""
 
 from __future__ import annotations
 
-import asyncio
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
@@ -13,9 +18,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Label, RadioButton, RadioSet, Static
 
-from advisor.domain.decision import Decision
 from advisor.domain.inputs.problems import InputError
-from advisor.domain.profile.answers import Profile
 from advisor.domain.report import EXTENSIONS, FORMATS, Format
 from advisor.tui.screens.base import typed_path
 
@@ -23,30 +26,37 @@ FORMAT_LABELS: dict[str, str] = {"md": "Markdown", "html": "HTML", "json": "JSON
 BY_EXTENSION: dict[str, Format] = {EXTENSIONS[fmt]: fmt for fmt in FORMATS} | {".markdown": "md", ".htm": "html"}
 
 
-def write_report(decision: Decision, fmt: Format, path: Path) -> int:
-    """Render and write the report atomically; returns its size in bytes."""
-    from advisor.domain.inputs.atomic import write_atomically
-    from advisor.domain.report import render
+@dataclass(frozen=True)
+class ExportRequest:
+    """What the founder asked the export dialog for: the report in `fmt`, written to `path`."""
 
-    text = render(decision, fmt)
-    write_atomically(path, text)
-    return len(text.encode("utf-8"))
+    fmt: Format
+    path: Path
 
 
-class ExportScreen(ModalScreen[str | None]):
-    """Asks for a format and a path, writes the report, and says where it went."""
+WriteReport = Callable[[ExportRequest], Awaitable[None]]
+"""Writes the report as asked; raises InputError (the path, and why) when it cannot."""
+SaveProfile = Callable[[Path], Awaitable[None]]
+"""Writes the answers to a profile file; raises InputError (the path, and why) when it cannot."""
+
+
+class ExportScreen(ModalScreen[ExportRequest | None]):
+    """Asks for a format and a path, has the report written, and returns the request once it is."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, decision: Decision, folder: Path, *, scenario: bool = False) -> None:
+    def __init__(self, folder: Path, report_date: str, write: WriteReport, *, scenario: bool = False) -> None:
+        """Paths are relative to `folder`; `report_date` (YYYY-MM-DD) names the file; `scenario`: a what-if."""
         super().__init__()
-        self.decision = decision
         self.folder = folder
+        self.report_date = report_date
+        self.write = write
         self.scenario = scenario
         self.fmt: Format = "md"
 
     def default_name(self, fmt: str) -> str:
-        return f"advisor-report-{self.decision.generated_at[:10]}{EXTENSIONS[fmt]}"
+        """The file name offered for a report in `fmt`."""
+        return f"advisor-report-{self.report_date}{EXTENSIONS[fmt]}"
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
@@ -68,12 +78,14 @@ class ExportScreen(ModalScreen[str | None]):
     def on_mount(self) -> None:
         self.query_one("#format", RadioSet).focus()
 
-    def target(self) -> Path:
-        """The path typed, made absolute (relative to the starting folder); a folder gets the default name."""
+    def request(self) -> ExportRequest:
+        """The path typed, made absolute (relative to the starting folder; a folder gets the default name), and
+        the format: the one a typed extension names (`.json` means JSON, whatever is ticked), else the ticked one.
+        """
         path = typed_path(self.query_one("#path", Input).value.strip(), self.folder, Path(self.default_name(self.fmt)))
         if path.is_dir():
             path = path / self.default_name(self.fmt)
-        return path
+        return ExportRequest(BY_EXTENSION.get(path.suffix.lower(), self.fmt), path)
 
     @on(RadioSet.Changed, "#format")
     def _format_changed(self, event: RadioSet.Changed) -> None:
@@ -93,19 +105,17 @@ class ExportScreen(ModalScreen[str | None]):
 
     @work(exclusive=True)
     async def export(self) -> None:
+        """Have the report written; close with the request, or stay open saying why it could not be."""
         status = self.query_one("#export-status", Static)
-        path = self.target()
-        fmt = BY_EXTENSION.get(path.suffix.lower(), self.fmt)  # a typed `.json` means JSON, whatever is ticked
-        status.update(f"Writing {path} …")
+        request = self.request()
+        status.update(f"Writing {request.path} …")
         try:
-            size = await asyncio.to_thread(write_report, self.decision, fmt, path)
+            await self.write(request)
         except InputError as exc:
             status.update("\n".join(str(p) for p in exc.problems))
             status.add_class("-error")
             return
-        status.remove_class("-error")
-        status.update(f"Wrote {path} ({size:,} bytes)")
-        self.dismiss(str(path))
+        self.dismiss(request)
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
@@ -113,14 +123,15 @@ class ExportScreen(ModalScreen[str | None]):
 
 
 class SaveProfileScreen(ModalScreen[str | None]):
-    """Saves the answers as a profile file (the YAML `advisor recommend --profile` and `--profile` read)."""
+    """Has the answers saved as a profile file (the YAML `advisor recommend --profile` reads); returns its path."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, profile: Profile, default: Path) -> None:
+    def __init__(self, default: Path, save: SaveProfile) -> None:
+        """`default` is the path offered (and where a relative path starts from)."""
         super().__init__()
-        self.profile = profile
         self.default = default
+        self.save_to = save
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
@@ -148,12 +159,11 @@ class SaveProfileScreen(ModalScreen[str | None]):
 
     @work(exclusive=True)
     async def save(self) -> None:
-        from advisor.domain.profile.answers import save_profile
-
+        """Have the answers saved; close with the path, or stay open saying why they could not be."""
         status = self.query_one("#export-status", Static)
         path = typed_path(self.query_one("#path", Input).value.strip(), self.default.parent, self.default)
         try:
-            await asyncio.to_thread(save_profile, self.profile, path)
+            await self.save_to(path)
         except InputError as exc:
             status.update("\n".join(str(p) for p in exc.problems))
             status.add_class("-error")

@@ -393,19 +393,25 @@ class ResultsScreen(AdvisorScreen):
         self.advisor.action_review()
 
     def action_export(self) -> None:
-        from advisor.tui.screens.export import ExportScreen
+        """Ask where to write the report of the decision on screen; the app writes it."""
+        from advisor.tui.screens.export import ExportRequest, ExportScreen
 
-        if self.decision is None:
+        decision = self.decision
+        if decision is None:
             return
 
-        def exported(path: str | None) -> None:
-            if path is not None:
-                self.exported = path
-                self.notify(f"Report written to {path}", title="Exported", timeout=8)
+        async def write(request: ExportRequest) -> None:
+            await self.advisor.export_report(decision, request)
+
+        def exported(request: ExportRequest | None) -> None:
+            if request is not None:
+                self.exported = str(request.path)
+                self.notify(f"Report written to {request.path}", title="Exported", timeout=8)
                 if self.decision is not None:
                     self._banner(self.decision)
 
-        self.app.push_screen(ExportScreen(self.decision, self.advisor.cwd, scenario=bool(self.whatif)), exported)
+        dialog = ExportScreen(self.advisor.cwd, decision.generated_at[:10], write, scenario=bool(self.whatif))
+        self.app.push_screen(dialog, exported)
 
     @on(DataTable.RowHighlighted, "#shortlist-table")
     def _preview(self, event: DataTable.RowHighlighted) -> None:
