@@ -38,6 +38,10 @@ UseCase = Literal[
     "embeddings",
 ]
 Quality = Literal["standard", "high", "frontier"]
+ProductDomain = Literal[
+    "general", "health", "legal", "finance", "employment", "insurance", "housing", "education", "government"
+]
+"""What a product does, where usage policies draw lines (automated decisions, regulated advice)."""
 Weights = Literal["open", "closed"]
 TermsKind = Literal["license", "api_terms"]
 SourceDocument = Literal["license", "aup", "addendum", "terms", "policy", "model_card", "other"]
@@ -97,6 +101,9 @@ class Clause(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=Tr
     """False when the quote or its reading could not be confirmed in the primary text."""
     note: str | None = None
     """Caveats: sources that disagree, ambiguous wording, why `verified` is false."""
+    domains: list[ProductDomain] = []
+    """For a use restriction: the product domains it binds (`legal` for a ban on unlicensed legal
+    advice, `employment` for automated hiring decisions); each becomes a finding for such a product."""
 
 
 class HistoryEntry(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=True):
@@ -283,7 +290,14 @@ class Model(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=Tru
     supersedes: str | None = None
     """The id of the previous version this one replaces."""
     deprecated: dt.date | None = None
-    """The date the vendor retired or deprecated it; null while current."""
+    """The date the vendor announced the retirement (its deprecation notice); null while none is announced."""
+    retires: dt.date | None = None
+    """The date it stops being served on the vendor's own API (past: retired); other hosts set their own dates.
+    For open weights only the vendor's API goes: the weights stay usable."""
+    replacement: str | None = None
+    """The model the vendor names as its substitute (a knowledge-base id where it has one, else the vendor's API id)."""
+    retirement_source: str | None = None
+    """URL of the vendor's deprecation notice or page that gives `deprecated` and `retires`."""
     license_note: str | None = None
     """Size- or version-specific licensing facts a reader should know."""
     history: list[HistoryEntry] = []
@@ -294,6 +308,43 @@ class Model(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=Tru
     """URLs of the model card, release post or price page the entry was built from."""
     verified: dt.date
     """When the entry was last checked against its sources."""
+
+
+class CatalogEntry(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=True):
+    """A model a public catalog lists and the knowledge base lacks: an entry of `catalog/*.yaml` in a refresh overlay.
+
+    Written by `advisor kb refresh` with what the catalog says and no license terms; never ranked (the
+    decision record lists it under `unassessed`). It becomes a model when someone curates its license.
+    """
+
+    id: str
+    """The catalog's id for it: the vendor's API id, or the Hugging Face repo id."""
+    name: str
+    """The catalog's name for it."""
+    vendor: str
+    """The knowledge base's vendor id (`openai`, `meta` ...)."""
+    catalog: str
+    """Which catalog lists it (`litellm`, `models.dev`, `openrouter`, `huggingface`)."""
+    mode: str
+    """What it does, in the catalog's words (`chat`, `completion`, `image_generation`)."""
+    api_id: str | None = None
+    """The id on the vendor's own API."""
+    hf_repo: str | None = None
+    """The Hugging Face repo of its weights."""
+    context_tokens: ContextTokens | None = None
+    """Context window the catalog gives."""
+    price: Price | None = None
+    """The price the catalog gives for the vendor's own API."""
+    released: dt.date | None = None
+    """Release date, where the catalog gives one."""
+    retires: dt.date | None = None
+    """Shutdown date on the vendor's API, where the catalog gives one."""
+    license_tag: str | None = None
+    """The license the catalog names (a Hugging Face tag), unassessed."""
+    source: str
+    """URL of the catalog (or the vendor page it cites) the entry was read from."""
+    as_of: dt.date
+    """The date the catalog was read."""
 
 
 class Gpu(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=True):

@@ -19,7 +19,7 @@ from advisor.domain.inputs.conversion import convert
 from advisor.domain.inputs.problems import InputError, Problem
 from advisor.domain.inputs.safe_yaml import read_yaml
 from advisor.domain.knowledge.regions import COUNTRIES, EU_MEMBERS, REGION_ALIASES, in_regions
-from advisor.domain.knowledge.schema import Quality, UseCase
+from advisor.domain.knowledge.schema import ProductDomain, Quality, UseCase
 
 Region = Annotated[str, msgspec.Meta(pattern=r"^(EU|[A-Z]{2})$")]
 Users = Annotated[int, msgspec.Meta(ge=0, le=10_000_000_000)]
@@ -46,6 +46,8 @@ class Profile(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=T
     """What the product is, in the founder's words."""
     use_case: UseCase
     """The main job the model does (required)."""
+    domain: ProductDomain = "general"
+    """What the product does, where usage policies draw lines (health, legal, finance ...). Default: general."""
     commercial: bool = True
     """The product earns money, directly or indirectly. Default: true."""
     deployment: Deployment = "saas"

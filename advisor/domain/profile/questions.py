@@ -59,6 +59,30 @@ QUESTIONS: tuple[Question, ...] = (
         ),
     ),
     Question(
+        id="domain",
+        short="Product domain",
+        prompt="What field does the product work in?",
+        help=(
+            "Usage policies draw lines by field: the Llama acceptable-use policies forbid the unlicensed practice "
+            "of law, medicine and finance; Gemma's Prohibited Use Policy and Google's generative-AI policy bar "
+            "automated decisions in employment, credit, insurance, housing, health and legal matters without "
+            "human review; OpenAI and Anthropic add requirements for health and other high-risk uses."
+        ),
+        kind="choice",
+        default="general",
+        choices=(
+            Choice("general", "General", "no regulated field"),
+            Choice("health", "Health", "medical or wellbeing advice, clinical work"),
+            Choice("legal", "Legal", "legal advice, contracts, filings"),
+            Choice("finance", "Finance", "credit, lending, investment advice"),
+            Choice("employment", "Employment", "hiring, evaluating or managing workers"),
+            Choice("insurance", "Insurance", "underwriting, claims"),
+            Choice("housing", "Housing", "renting, tenant screening"),
+            Choice("education", "Education", "admissions, grading, tutoring"),
+            Choice("government", "Government", "public services, benefits, law enforcement"),
+        ),
+    ),
+    Question(
         id="commercial",
         short="Commercial product",
         prompt="Does the product earn money, directly or indirectly?",
@@ -339,7 +363,7 @@ BY_ID: dict[str, Question] = {q.id: q for q in QUESTIONS}
 
 STEPS: tuple[Step, ...] = (
     Step("About you", ("company", "product")),
-    Step("Use case", ("use_case",)),
+    Step("Use case", ("use_case", "domain")),
     Step("Business", ("commercial", "annual_revenue_usd")),
     Step("Users", ("monthly_active_users", "monthly_active_users_24m")),
     Step("Where", ("established_in", "user_regions")),
