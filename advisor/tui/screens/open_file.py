@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar, Generic, TypeVar
+from typing import ClassVar, Generic, TypeVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -18,9 +18,6 @@ from textual.widgets.option_list import Option
 
 from advisor.domain.inputs.problems import InputError
 from advisor.tui.screens.base import typed_path
-
-if TYPE_CHECKING:
-    pass
 
 T = TypeVar("T")
 NEARBY_LIMIT = 30
