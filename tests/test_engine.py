@@ -145,7 +145,7 @@ def test_no_ml_team_prefers_hosted_routes(kb: KnowledgeBase) -> None:
 
 
 def test_a_retired_model_is_excluded(kb: KnowledgeBase) -> None:
-    retired = [m for m in kb.models.values() if m.deprecated and m.deprecated <= NOW.date()]
+    retired = [m for m in kb.models.values() if m.weights == "closed" and m.retires and m.retires <= NOW.date()]
     assert retired
     decision = decide(kb)
     for m in retired:
@@ -297,8 +297,10 @@ def test_hybrid_keeps_sensitive_data_on_the_open_model_only_when_it_is_self_host
     )
     decision = recommend(profile, small, NOW)
     assert decision.strategy == "hybrid" and decision.plan is not None
+    assert decision.plan.primary == decision.shortlist[0].model == "acme-pro"  # one first choice, the closed API
     routing = decision.plan.routing
-    assert ("everything containing sensitive data" in routing) is promise
+    assert "every request containing sensitive data" in routing and "to Open 12B" in routing
+    assert ("on your own infrastructure" in routing) is promise
     assert ("runs through a hosted provider" in routing) is not promise
 
 

@@ -105,7 +105,7 @@ def test_output_that_would_surprise_is_refused(tmp_path: Path, output: str, expe
     ("change", "expected"),
     [
         ({"generated_at": "yesterday"}, "generated_at 'yesterday' is not a date and time"),
-        ({"schema": 2}, "not a decision record"),
+        ({"schema": 3}, "a record of schema 3, written by another version of the advisor"),
         ({"profile": {"use_case": "chat", "established_in": "UK"}}, "'UK' is not a country code; did you mean 'GB'?"),
         ({"profile": {"use_case": "chat", "foo": 1}}, "the saved answers: unknown key 'foo'"),
     ],

@@ -70,6 +70,17 @@ class Risk(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=True
         return (self.id, "" if isinstance(evidence, ModelFact) else evidence.license)
 
 
+class Alternative(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=True):
+    """Another way the same model could be run, and what it would cost."""
+
+    route: Route
+    host: str
+    """Who would serve it (the vendor's API, a named provider, your GPUs, the customer's hardware)."""
+    monthly_usd: float
+    basis: str
+    """How the estimate was reached."""
+
+
 class Cost(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=True):
     """How a model would be run and what that costs per month."""
 
@@ -80,10 +91,41 @@ class Cost(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=True
     """How the estimate was reached."""
     source: str | None = None
     """The price page it rests on."""
-    alternatives: list[str] = []
+    host: str = ""
+    """Who serves it: the vendor's API, a named provider, your GPUs, the customer's hardware, users' devices."""
+    alternatives: list[Alternative] = []
     """The other routes considered, with their costs."""
+    reason: str | None = None
+    """Why the answers put the model on this route rather than a cheaper or the only other one
+    (`your data may not leave your infrastructure`); None when it is simply the cheapest."""
     break_even_tokens: int | None = None
-    """For open weights: monthly tokens above which self-hosting beats the hosted API price."""
+    """For open weights: the first monthly volume at which self-hosting beats the hosted API price."""
+    break_even_ranges: list[tuple[int, int | None]] = []
+    """Every range of monthly tokens where self-hosting beats the hosted API (GPU steps make several);
+    `None` as the upper end: from there on."""
+
+
+class ScoreParts(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=True):
+    """Every term of a candidate's score, each from 0 to 1, so the rank can be traced.
+
+    `score` is the weighted sum (weights in `advisor.domain.engine.scoring.SCORE_WEIGHTS`) less
+    `unconfirmed`, rounded to four places.
+    """
+
+    quality: float
+    """How well its quality tier meets the tier asked for (and whether it is built for the job)."""
+    cost: float
+    """How its monthly cost compares with the budget and with the other candidates."""
+    risk: float
+    """1 less the weight of its distinct legal and vendor exposures."""
+    ops: float
+    """How easily the team can run it on its route."""
+    continuity: float
+    """How little one vendor decides its price, terms and retirement."""
+    recency: float
+    """How recent the release is."""
+    unconfirmed: float
+    """Subtracted: facts of its entry that are not confirmed, weighted by what they govern."""
 
 
 class Candidate(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=True):
@@ -106,6 +148,10 @@ class Candidate(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields
     unverified: list[str] = []
     """Facts this entry rests on that the knowledge base could not confirm from a primary source
     (`model.price`, `llama3.1/aup-most-recent-copy` ...): check these before relying on them."""
+    score_parts: ScoreParts | None = None
+    """Every term of the score (None only in records of schema 1)."""
+    tie_with: list[str] = []
+    """Shortlist entries only: the other shortlist models with the same score."""
 
 
 class Excluded(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=True):
@@ -163,10 +209,34 @@ class Split(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=Tru
     """Estimated cost of the split."""
 
 
+class Option(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=True):
+    """One side of a trade-off: a model, its quality tier and its monthly cost."""
+
+    model: str
+    name: str
+    quality: str
+    monthly_usd: float
+
+
+class TradeOff(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=True):
+    """Budget against quality: present when nothing at the quality asked for fits the budget."""
+
+    quality_asked: str
+    budget_usd: float
+    within_budget: Option | None
+    """The best-ranked option within the budget (None when nothing is)."""
+    at_quality: Option | None
+    """The best-ranked option at the quality asked for (None when nothing is)."""
+    gap_usd: float | None
+    """How much more a month the option at the asked quality costs than the budget."""
+
+
 class Decision(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=True):
     """The engine's answer for one profile on one knowledge base."""
 
-    schema: Literal[1] = 1
+    schema: Literal[2] = 2
+    """2 since score_parts, tie_with, cost.host, cost.alternatives as entries and break_even_ranges;
+    records of schema 1 are upgraded when read (`read_decision`)."""
     generated_at: str
     advisor_version: str
     profile: dict[str, Any]
@@ -181,7 +251,9 @@ class Decision(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=
     plan: Split | None = None
     assumptions: list[str] = []
     summary: str = ""
-    """One sentence: the strategy and the first choice."""
+    """One sentence: the strategy and the first choice (always `shortlist[0]`)."""
+    trade_off: TradeOff | None = None
+    """When nothing at the quality asked for fits the budget: the best of each, side by side."""
 
 
 def decision_json(decision: Decision) -> str:
@@ -227,18 +299,49 @@ def write_decision_json(decision: Decision, out: BinaryIO) -> None:
     out.write(b"}\n")
 
 
+class _Version(msgspec.Struct):
+    """The one field every record's version is read from (schema 1 records may lack it: it defaulted)."""
+
+    schema: int = 1
+
+
+SCHEMAS = (1, 2)
+"""The record versions this advisor reads."""
+
+
+def upgrade_v1(record: dict[str, Any]) -> dict[str, Any]:
+    """A schema-1 record in the shape of schema 2: its cost alternatives were prose, which revisit never
+    reads back (it recomputes them), so they are dropped; every field new in 2 takes its default."""
+    for key in ("shortlist", "considered"):
+        for candidate in record.get(key) or []:
+            cost = candidate.get("cost") if isinstance(candidate, dict) else None
+            if isinstance(cost, dict):
+                cost["alternatives"] = []
+    return {**record, "schema": 2}
+
+
 def read_decision(data: bytes, where: str) -> Decision:
-    """Parse a saved record; raises InputError naming the file and what is wrong."""
+    """Parse a saved record (schema 1 or 2); raises InputError naming the file and what is wrong."""
     import datetime as dt
 
     from advisor.domain.inputs.problems import InputError, Problem
 
+    raw = data.removeprefix(b"\xef\xbb\xbf")
     try:
-        decision: Decision = msgspec.json.decode(data.removeprefix(b"\xef\xbb\xbf"), type=Decision)
+        version = msgspec.json.decode(raw, type=_Version).schema
+        if version not in SCHEMAS:
+            message = f"a record of schema {version}, written by another version of the advisor; this one reads 1 and 2"
+            raise InputError([Problem(where, 0, message)])
+        if version == 1:
+            decision = msgspec.convert(upgrade_v1(msgspec.json.decode(raw)), Decision)
+        else:
+            decision = msgspec.json.decode(raw, type=Decision)
     except msgspec.ValidationError as exc:
         raise InputError([Problem(where, 0, f"not a decision record: {exc}")]) from None
     except msgspec.DecodeError as exc:
         raise InputError([Problem(where, 0, f"not valid JSON: {exc}")]) from None
+    except RecursionError:
+        raise InputError([Problem(where, 0, "not a decision record: nested too deeply")]) from None
     try:
         dt.datetime.fromisoformat(decision.generated_at.replace("Z", "+00:00"))
     except ValueError:

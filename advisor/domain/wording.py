@@ -1,4 +1,4 @@
-"""How the advisor words numbers and names in prose: user counts, lists and vendor names.
+"""How the advisor words numbers and names in prose: user counts, token volumes, lists and vendor names.
 
 One place, so that a threshold reads "700M" in a finding, a watch trigger and the license summary alike.
 """
@@ -36,3 +36,22 @@ def vendor_name(vendor: str | None, unknown: str = "the licensor") -> str:
     """A vendor id as a name: `openai` -> `OpenAI`, `meta` -> `Meta`."""
     vendor = vendor or unknown
     return VENDOR_NAMES.get(vendor, vendor[:1].upper() + vendor[1:])
+
+
+def token_volume(n: int) -> str:
+    """A monthly token volume: `300M`, `2.0B`, `15.2B` (billions from a billion up)."""
+    return f"{n / 1e9:,.1f}B" if n >= 10**9 else f"{n / 1e6:,.0f}M"
+
+
+def volume_ranges(ranges: list[tuple[int, int | None]], most: int = 3) -> str:
+    """Token ranges in a sentence: `between 11.0B and 12.5B and from 25.3B` (None: no upper end).
+
+    Past `most` closed ranges the rest are counted, not listed; an open last range is always named.
+    """
+    closed = [r for r in ranges if r[1] is not None]
+    tail = [r for r in ranges if r[1] is None]
+    parts = [f"between {token_volume(first)} and {token_volume(last or 0)}" for first, last in closed[:most]]
+    if len(closed) > most:
+        parts.append(f"{len(closed) - most} more ranges up to {token_volume(closed[-1][1] or 0)}")
+    parts += [f"from {token_volume(first)} on" for first, _ in tail]
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]

@@ -8,14 +8,45 @@ from textual.markup import parse_style
 from textual.style import Style
 
 from advisor.domain.costs import usd
-from advisor.domain.decision import Risk
+from advisor.domain.decision import Alternative, Cost, Risk, ScoreParts
+from advisor.domain.engine.scoring import SCORE_WEIGHTS
 from advisor.domain.report.build import ROUTE_LABEL
+from advisor.domain.wording import volume_ranges
 
-__all__ = ["ROUTE_LABEL", "STRATEGY_LABEL", "cell", "link", "risk_block", "severity_badge", "usd"]
+__all__ = [
+    "ROUTE_LABEL",
+    "STRATEGY_LABEL",
+    "alternative_text",
+    "break_even_text",
+    "cell",
+    "link",
+    "risk_block",
+    "score_parts_text",
+    "severity_badge",
+    "usd",
+]
 
 STRATEGY_LABEL = {"open": "OPEN WEIGHTS", "closed": "CLOSED API", "hybrid": "HYBRID"}
 SEVERITY_STYLE = {"blocker": "bold $error", "high": "$error", "medium": "$warning", "low": "$primary"}
 """Severity -> theme colour (so both themes colour findings the same way)."""
+
+
+def alternative_text(alternative: Alternative) -> str:
+    """Another route for the same model: who would serve it, for how much, and how that was reached."""
+    return f"{alternative.host}, {usd(alternative.monthly_usd)}/month — {alternative.basis}"
+
+
+def break_even_text(cost: Cost) -> str | None:
+    """Where self-hosting beats the hosted price, in monthly token volumes (None when it never does)."""
+    if not cost.break_even_ranges:
+        return None
+    return f"self-hosting beats the hosted price at monthly token volumes {volume_ranges(cost.break_even_ranges)}"
+
+
+def score_parts_text(parts: ScoreParts) -> str:
+    """The terms of a score with their weights: `quality 1.00×35% + cost 0.80×25% + … − unconfirmed 0.01`."""
+    terms = " + ".join(f"{name} {getattr(parts, name):.2f}×{weight:.0%}" for name, weight in SCORE_WEIGHTS.items())
+    return f"  = {terms}" + (f" − unconfirmed facts {parts.unconfirmed:.2f}" if parts.unconfirmed else "")
 
 
 def severity_badge(severity: str) -> Content:

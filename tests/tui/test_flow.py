@@ -17,7 +17,7 @@ from advisor.domain.decision import decision_json
 from advisor.domain.engine import recommend
 from advisor.domain.knowledge.base import KnowledgeBase
 from advisor.domain.profile.answers import load_profile, parse_profile, save_profile
-from advisor.domain.profile.questions import STEPS, step_of
+from advisor.domain.profile.questions import QUESTIONS, STEPS, step_of
 from advisor.tui.app import SESSION_NAME, AdvisorApp
 from advisor.tui.screens.export import ExportScreen
 from advisor.tui.screens.model_detail import ModelDetailScreen
@@ -109,6 +109,9 @@ async def test_answers_move_on_and_autosave_after_each(make_app: MakeApp, tmp_pa
         await pilot.pause()
         assert app.screen.step == step_of("use_case")  # type: ignore[attr-defined]
         await pilot.press("down", "down", "enter")  # Answers from documents (RAG)
+        await pilot.pause()
+        assert app.screen.step == step_of("domain")  # type: ignore[attr-defined]
+        await pilot.press("enter")  # the product's domain: General
         await pilot.pause()
         assert app.screen.step == step_of("commercial")  # type: ignore[attr-defined]
         assert app.answers["use_case"] == "rag"
@@ -212,7 +215,7 @@ async def test_skip_ahead_to_review_from_any_question(make_app: MakeApp) -> None
         await pilot.press("enter", "ctrl+r")
         await pilot.pause()
         assert isinstance(app.screen, ReviewScreen)
-        assert len(table_text(app.screen.query_one("#answers", DataTable))) == 21
+        assert len(table_text(app.screen.query_one("#answers", DataTable))) == len(QUESTIONS)
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, QuestionsScreen)

@@ -13,13 +13,13 @@ import datetime as dt
 from advisor import __version__
 from advisor.domain.costs import ASSUMPTIONS
 from advisor.domain.decision import Decision
-from advisor.domain.engine.assembly import decision_risks, knowledge_info, to_candidate, to_excluded
+from advisor.domain.engine.assembly import decision_risks, knowledge_info, to_candidate, to_excluded, with_ties
 from advisor.domain.engine.assessment import Assessment, LicenseFindings, kb_facts
 from advisor.domain.engine.costing import choose_route
 from advisor.domain.engine.license_rules import license_findings
 from advisor.domain.engine.model_rules import budget_rule, model_rules, operations_rules
-from advisor.domain.engine.rationale import headline, rationale_lines
-from advisor.domain.engine.scoring import fit_and_score
+from advisor.domain.engine.rationale import headline, rationale_lines, trade_off
+from advisor.domain.engine.scoring import fit_and_score, rank_key
 from advisor.domain.engine.strategy import choose_strategy, plan_split
 from advisor.domain.engine.watch import watch_list
 from advisor.domain.knowledge.base import KnowledgeBase
@@ -55,24 +55,25 @@ def recommend(profile: Profile, kb: KnowledgeBase, now: dt.datetime) -> Decision
     reference = costs[len(costs) // 2] if costs else 1.0
     for a in open_:
         fit_and_score(profile, a, reference, today)
-    considered = sorted(open_, key=lambda a: (-a.score, a.model.id))
+    considered = sorted(open_, key=lambda a: rank_key(profile, a))
     excluded = sorted((a for a in assessments if a.blocked), key=lambda a: a.model.id)
     opens = [a for a in considered if a.model.weights == "open"]  # both best first, like `considered`
     closeds = [a for a in considered if a.model.weights == "closed"]
-    strategy, reasons = choose_strategy(profile, opens, closeds, kb)
+    strategy, reasons = choose_strategy(profile, considered, opens, closeds, kb)
     split = plan_split(profile, strategy, considered, opens, closeds, gpus)
     watches = watch_list(considered[:SHORTLIST_SIZE], split, considered, today)
     candidates = [to_candidate(a) for a in considered]
-    shortlist = candidates[:SHORTLIST_SIZE]
-    primary = next((c for c in candidates if split and c.model == split.primary), None)
-    summary = headline(strategy, primary, split)
+    shortlist = with_ties(candidates[:SHORTLIST_SIZE])
+    candidates[: len(shortlist)] = shortlist
+    trade = trade_off(profile, considered)
+    summary = headline(profile, strategy, shortlist[0] if shortlist else None, split, trade)
     return Decision(
         generated_at=now.strftime("%Y-%m-%dT%H:%M:%SZ"),
         advisor_version=__version__,
         profile=profile.with_defaults(),
         knowledge=knowledge_info(kb),
         strategy=strategy,
-        rationale=rationale_lines(profile, reasons, considered, excluded, kb),
+        rationale=rationale_lines(profile, reasons, considered, excluded, SHORTLIST_SIZE),
         shortlist=shortlist,
         considered=candidates,
         excluded=[to_excluded(a) for a in excluded],
@@ -81,4 +82,5 @@ def recommend(profile: Profile, kb: KnowledgeBase, now: dt.datetime) -> Decision
         plan=split,
         assumptions=ASSUMPTIONS,
         summary=summary,
+        trade_off=trade,
     )

@@ -19,8 +19,11 @@ def _cost_record(a: Assessment) -> Cost | None:
         monthly_usd=a.cost.monthly_usd,
         basis=a.cost.basis,
         source=a.cost.source,
+        host=a.host,
         alternatives=a.alternatives,
+        reason=a.route_reason,
         break_even_tokens=a.break_even,
+        break_even_ranges=a.break_even_ranges,
     )
 
 
@@ -38,6 +41,7 @@ def to_candidate(a: Assessment) -> Candidate:
         cost=_cost_record(a),
         fit=a.fit,
         unverified=_unverified(a),
+        score_parts=a.parts,
     )
 
 
@@ -93,3 +97,11 @@ def knowledge_info(kb: KnowledgeBase) -> KnowledgeInfo:
         oldest_verification=kb.oldest_verification.isoformat() if kb.oldest_verification else None,
         layers=kb.layers,
     )
+
+
+def with_ties(shortlist: list[Candidate]) -> list[Candidate]:
+    """The shortlist with each entry's ties declared: the other shortlist models with the same score."""
+    return [
+        msgspec.structs.replace(c, tie_with=[o.model for o in shortlist if o is not c and o.score == c.score])
+        for c in shortlist
+    ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from advisor.domain.costs import CostEstimate
-from advisor.domain.decision import Risk
+from advisor.domain.decision import Alternative, Risk, ScoreParts
 from advisor.domain.engine.triggers import Trigger
 from advisor.domain.knowledge.base import KnowledgeBase
 from advisor.domain.knowledge.schema import License, Model
@@ -21,12 +21,19 @@ class Assessment:
     obligations: list[str] = field(default_factory=list)
     fit: list[str] = field(default_factory=list)
     cost: CostEstimate | None = None
-    alternatives: list[str] = field(default_factory=list)
+    host: str = ""
+    """Who serves it on the chosen route."""
+    alternatives: list[Alternative] = field(default_factory=list)
+    route_reason: str | None = None
+    """Why the answers chose this route over a cheaper one (None when it is the cheapest)."""
     break_even: int | None = None
+    break_even_ranges: list[tuple[int, int | None]] = field(default_factory=list)
     self_host_usd: float | None = None
     license_findings: LicenseFindings | None = None
     """What the model's license means for this profile (shared by every model under it)."""
     score: float = 0.0
+    parts: ScoreParts | None = None
+    """Every term of the score (set by scoring)."""
     blocked: bool = False
     """Whether a blocker has been found: it puts the model in `excluded`."""
 

@@ -5,40 +5,80 @@ from __future__ import annotations
 from advisor.domain.costs import (
     CostEstimate,
     api_cost,
+    break_even_ranges,
     break_even_tokens,
     self_host_cost,
     single_replica_cost,
     usd,
 )
+from advisor.domain.decision import Alternative
 from advisor.domain.engine.assessment import Assessment
 from advisor.domain.engine.evidence import model_risk
 from advisor.domain.engine.model_rules import no_hardware_risk
 from advisor.domain.findings import FindingKind
-from advisor.domain.knowledge.schema import Gpu
+from advisor.domain.knowledge.schema import Gpu, Model
 from advisor.domain.profile.answers import Profile
-from advisor.domain.wording import name_list
+from advisor.domain.wording import name_list, vendor_name
 
-ROUTE_WORDS = {"api": "hosted API", "self_host": "self-hosted", "on_device": "on device"}
+
+def host_of(p: Profile, model: Model, estimate: CostEstimate) -> str:
+    """Who serves the model on this route, named as a founder would look them up."""
+    if estimate.route == "on_device":
+        return "your users' devices"
+    if estimate.route == "self_host":
+        return "the customer's hardware" if p.deployment == "on_prem" else "your own GPUs (rented)"
+    if model.weights == "closed":
+        return f"{vendor_name(model.vendor)}'s API"
+    return "a hosted provider"
+
+
+def _route_reason(p: Profile, chosen: CostEstimate, others: list[CostEstimate], must_self_host: bool) -> str | None:
+    """Why the answers put the model on this route, when a cheaper one was on offer (None when it is the cheapest)."""
+    cheaper = [c for c in others if c.monthly_usd < chosen.monthly_usd]
+    if must_self_host:
+        return (
+            "the model runs on the customer's premises"
+            if p.deployment == "on_prem"
+            else "your data may not leave your infrastructure"
+        )
+    if not cheaper:
+        return None
+    if p.data_sensitivity == "regulated" and chosen.route == "self_host":
+        return "regulated data stays on infrastructure you control"
+    if p.ml_team == "none" and chosen.route == "api":
+        return "with no ML team, a hosted API spares you running GPUs"
+    return None
 
 
 def choose_route(p: Profile, a: Assessment, gpus: list[Gpu]) -> None:
+    """Cost every route the answers allow, pick one for the model, and keep the others as alternatives."""
     m = a.model
     if m.weights == "open" and p.deployment == "on_device":
         a.cost = CostEstimate("on_device", 0.0, "runs on users' devices: no inference bill", None)
+        a.host = host_of(p, m, a.cost)
         return
     if "image_generation" in m.modalities and m.weights == "open":
         a.cost = single_replica_cost(m, gpus)
         if a.cost is None:
             a.add(no_hardware_risk(m))
+        else:
+            a.host = host_of(p, m, a.cost)
         return
     api = api_cost(m, p.monthly_tokens)
     if m.weights == "closed":
         a.cost = api
+        if api is not None:
+            a.host = host_of(p, m, api)
         return
     own = self_host_cost(m, p.monthly_tokens, gpus)
+    if p.deployment == "on_prem" and own is not None:
+        own = CostEstimate(
+            "self_host", own.monthly_usd, own.basis + "; on the customer's hardware", own.source, own.plan
+        )
     must_self_host = p.self_host_required or p.deployment == "on_prem"
-    options = [c for c in (own, None if must_self_host else api) if c is not None]
-    if not options:
+    options = [c for c in (own, api) if c is not None]
+    allowed = [c for c in options if not (must_self_host and c.route == "api")]
+    if not allowed:
         a.add(no_hardware_risk(m))
         return
 
@@ -51,12 +91,18 @@ def choose_route(p: Profile, a: Assessment, gpus: list[Gpu]) -> None:
             avoid = False
         return (avoid, c.monthly_usd, c.route)
 
-    options.sort(key=preference)
-    a.cost = options[0]
-    a.alternatives = [f"{ROUTE_WORDS[c.route]}: {usd(c.monthly_usd)}/month — {c.basis}" for c in options[1:]]
+    allowed.sort(key=preference)
+    a.cost = allowed[0]
+    a.host = host_of(p, m, a.cost)
+    others = [c for c in options if c is not a.cost]
+    a.alternatives = [
+        Alternative(route=c.route, host=host_of(p, m, c), monthly_usd=c.monthly_usd, basis=c.basis) for c in others
+    ]
+    a.route_reason = _route_reason(p, a.cost, others, must_self_host)
     a.self_host_usd = own.monthly_usd if own is not None else None
     if api is not None and own is not None and not must_self_host:
         a.break_even = break_even_tokens(api, m, gpus, p.monthly_tokens)
+        a.break_even_ranges = break_even_ranges(api, m, gpus, p.monthly_tokens)
     if a.cost.route == "api" and p.data_sensitivity in ("confidential", "regulated"):
         hosts = name_list(m.hosts) if m.hosts else "a hosted provider"
         a.add(
@@ -76,10 +122,6 @@ def choose_route(p: Profile, a: Assessment, gpus: list[Gpu]) -> None:
                     self_host_cost=f" (about {usd(a.self_host_usd)}/month)" if a.self_host_usd is not None else ""
                 ),
             )
-        )
-    if p.deployment == "on_prem" and own is not None:
-        a.cost = CostEstimate(
-            "self_host", own.monthly_usd, own.basis + "; on the customer's hardware", own.source, own.plan
         )
 
 

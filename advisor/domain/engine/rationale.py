@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from advisor.domain.costs import usd
-from advisor.domain.decision import Candidate, Split, Strategy
+from advisor.domain.decision import Candidate, Option, Split, Strategy, TradeOff
 from advisor.domain.engine.assessment import Assessment
 from advisor.domain.engine.evidence import evidence_label, sorted_risks
-from advisor.domain.knowledge.base import KnowledgeBase
+from advisor.domain.engine.scoring import TIER
 from advisor.domain.profile.answers import Profile
+from advisor.domain.wording import token_volume, volume_ranges
 
 
 def rationale_lines(
@@ -15,8 +16,9 @@ def rationale_lines(
     strategy_reasons: list[str],
     considered: list[Assessment],
     excluded: list[Assessment],
-    kb: KnowledgeBase,
+    shortlist_size: int,
 ) -> list[str]:
+    """The reasons for the decision, one sentence each, every comparison computed from the record's figures."""
     lines = list(strategy_reasons)
     total = len(considered) + len(excluded)
     counts: dict[str, int] = {}
@@ -45,15 +47,10 @@ def rationale_lines(
             lines.append(
                 f"At {p.monthly_tokens / 1e6:,.0f}M tokens a month, {top.model.name} costs about {usd(top.cost.monthly_usd)} a month ({top.cost.basis})."
             )
-        if top.break_even and top.cost is not None and top.cost.route == "api":
-            lines.append(
-                f"Self-hosting {top.model.name} beats its hosted price from about {top.break_even / 1e6:,.0f}M tokens a month; "
-                f"you are at {p.monthly_tokens / 1e6:,.0f}M."
-            )
-        elif top.cost is not None and top.cost.route == "self_host" and top.model.price is not None:
-            lines.append(
-                f"At your volume, running {top.model.name} on your own GPUs is cheaper than paying a host per token."
-            )
+        route_line = _route_comparison(p, top)
+        if route_line:
+            lines.append(route_line)
+        lines.extend(_ties(considered[:shortlist_size]))
         worst = sorted_risks(top.risks)
         if worst and worst[0].severity in ("high", "medium"):
             lines.append(f"The main risk of {top.model.name}: {worst[0].title} ({evidence_label(worst[0])}).")
@@ -62,10 +59,108 @@ def rationale_lines(
     return lines
 
 
-def headline(strategy: Strategy, primary: Candidate | None, split: Split | None) -> str:
+def _route_comparison(p: Profile, top: Assessment) -> str | None:
+    """Self-hosting against a host's per-token price, said the way the two figures compare."""
+    if top.cost is None:
+        return None
+    name, own = top.model.name, top.cost.monthly_usd
+    hosted = next((alt for alt in top.alternatives if alt.route == "api"), None)
+    if top.cost.route == "self_host" and hosted is not None:
+        if own < hosted.monthly_usd:
+            return (
+                f"At your volume, running {name} on {top.host} ({usd(own)} a month) is cheaper than a host's "
+                f"per-token price ({usd(hosted.monthly_usd)})."
+            )
+        because = f" ({top.route_reason})" if top.route_reason else ""
+        return (
+            f"Self-hosting is what your answers require{because}: {name} on {top.host} costs about {usd(own)} a "
+            f"month, where a host would charge about {usd(hosted.monthly_usd)}."
+        )
+    if top.cost.route == "api" and top.route_reason:
+        gpus = next((alt for alt in top.alternatives if alt.route == "self_host"), None)
+        cheaper = f"; self-hosting would cost about {usd(gpus.monthly_usd)} a month" if gpus else ""
+        return f"{top.route_reason[:1].upper()}{top.route_reason[1:]}{cheaper}."
+    if top.cost.route == "api" and top.break_even_ranges:
+        return (
+            f"Self-hosting {name} beats its hosted price at monthly token volumes {volume_ranges(top.break_even_ranges)}; "
+            f"you are at {token_volume(p.monthly_tokens)}."
+        )
+    return None
+
+
+def _ties(shortlist: list[Assessment]) -> list[str]:
+    """Equal scores on the shortlist, said as ties, with the order among them and what would break them."""
+    groups: dict[float, list[Assessment]] = {}
+    for a in shortlist:
+        groups.setdefault(a.score, []).append(a)
+    lines = []
+    for score, tied in groups.items():
+        if len(tied) < 2:
+            continue
+        names = ", ".join(a.model.name for a in tied[:-1]) + f" and {tied[-1].model.name}"
+        lines.append(
+            f"{names} score the same ({score:.4g}): they are listed by fewer exposures, then lower cost, then "
+            "confirmed facts, more hosts and the newer release; evaluate them on your own prompts and data to "
+            "choose between them."
+        )
+    return lines
+
+
+def trade_off(p: Profile, considered: list[Assessment]) -> TradeOff | None:
+    """Budget against quality, when nothing at the quality asked for fits the budget: the best of each."""
+    budget = p.budget_usd_per_month
+    if budget is None or not considered:
+        return None
+
+    def monthly(a: Assessment) -> float:
+        return a.cost.monthly_usd if a.cost is not None and a.cost.route != "on_device" else 0.0
+
+    at_quality = next((a for a in considered if TIER[a.model.quality] >= TIER[p.quality]), None)
+    if at_quality is not None and monthly(at_quality) <= budget:
+        return None
+    within = next((a for a in considered if monthly(a) <= budget), None)
+    if within is None and at_quality is None:
+        return None
+
+    def option(a: Assessment | None) -> Option | None:
+        if a is None:
+            return None
+        return Option(model=a.model.id, name=a.model.name, quality=a.model.quality, monthly_usd=monthly(a))
+
+    return TradeOff(
+        quality_asked=p.quality,
+        budget_usd=budget,
+        within_budget=option(within),
+        at_quality=option(at_quality),
+        gap_usd=round(monthly(at_quality) - budget, 2) if at_quality is not None else None,
+    )
+
+
+def headline(
+    p: Profile, strategy: Strategy, primary: Candidate | None, split: Split | None, trade: TradeOff | None
+) -> str:
+    """The decision in a sentence or two: the first choice (always `shortlist[0]`), and what the budget costs it."""
     if primary is None:
         return "No model in the knowledge base meets every constraint."
     if primary.cost is not None and primary.cost.route == "on_device":
         return f"Go {strategy}: start with {primary.name} ({primary.license}), running on your users' devices."
     monthly = split.monthly_cost_usd if split else primary.monthly_cost_usd
-    return f"Go {strategy}: start with {primary.name} ({primary.license}), about {usd(monthly)}/month."
+    line = f"Go {strategy}: start with {primary.name} ({primary.license}), about {usd(monthly)}/month."
+    budget = p.budget_usd_per_month
+    if budget is not None and primary.monthly_cost_usd > budget:
+        within = trade.within_budget if trade is not None else None
+        line = (
+            line[:-1]
+            + f", over your {usd(budget)} budget; "
+            + (
+                f"within it, the best is {within.name} at about {usd(within.monthly_usd)}/month."
+                if within is not None and within.model != primary.model
+                else "nothing in the knowledge base fits it."
+            )
+        )
+    elif trade is not None and trade.at_quality is not None and trade.at_quality.model != primary.model:
+        line += (
+            f" Nothing at {trade.quality_asked} quality fits your {usd(budget or 0)} budget: the best at "
+            f"{trade.quality_asked} quality, {trade.at_quality.name}, costs about {usd(trade.at_quality.monthly_usd)}/month."
+        )
+    return line

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from advisor.domain.decision import ScoreParts
 from advisor.domain.engine.assessment import Assessment
 from advisor.domain.engine.model_rules import ON_DEVICE_MAX_PARAMS_B
 from advisor.domain.profile.answers import Profile
@@ -15,6 +16,8 @@ RISK_WEIGHT: dict[str, float] = {"blocker": 1.0, "high": 0.3, "medium": 0.12, "l
 TOLERANCE_FACTOR = {"low": 1.5, "medium": 1.0, "high": 0.6}
 SCORE_WEIGHTS = {"quality": 0.35, "cost": 0.25, "risk": 0.2, "ops": 0.1, "continuity": 0.05, "recency": 0.05}
 """How much each part of fit counts: quality first, then cost and legal risk, then running it."""
+UNCONFIRMED_WEIGHT = {"price": 0.02, "params_b": 0.015, "self_host": 0.015, "context_tokens": 0.005}
+"""What an unconfirmed fact of a model entry costs the score, by what it governs (others: 0.01; at most 0.04)."""
 
 
 _TIER_FIT = {
@@ -42,17 +45,8 @@ def fit_and_score(p: Profile, a: Assessment, reference_cost: float, today: dt.da
         quality *= 0.7
         a.fit.append(f"short context for retrieval ({m.context_tokens:,} tokens)")
 
-    cost_value = a.cost.monthly_usd if a.cost else reference_cost * 4
-    relative = 1 / (1 + cost_value / max(reference_cost, 1.0))
-    if p.budget_usd_per_month:
-        ratio = cost_value / p.budget_usd_per_month
-        within = 1 - 0.3 * ratio if ratio <= 1 else max(0.0, 0.7 - 0.35 * (ratio - 1))
-        cost = 0.6 * within + 0.4 * relative
-    else:
-        cost = relative
-
-    penalty = sum([RISK_WEIGHT[r.severity] for r in a.risks]) * TOLERANCE_FACTOR[p.risk_tolerance]
-    risk = max(0.0, 1 - penalty)
+    cost = cost_fit(a.cost.monthly_usd if a.cost else reference_cost * 4, reference_cost, p.budget_usd_per_month)
+    risk = max(0.0, 1 - exposure(a) * TOLERANCE_FACTOR[p.risk_tolerance])
 
     route = a.cost.route if a.cost else "self_host"
     if route == "api":
@@ -81,17 +75,75 @@ def fit_and_score(p: Profile, a: Assessment, reference_cost: float, today: dt.da
     if age_days > 730:
         a.fit.append(f"released {m.released.year}: newer models usually do more for less")
 
-    unconfirmed = len([f for f in m.unverified if f != "license"])  # the license itself is a risk above
+    # The license itself is a risk above; the other facts cost what they govern.
+    unconfirmed = min(sum(UNCONFIRMED_WEIGHT.get(f, 0.01) for f in m.unverified if f != "license"), 0.04)
+    a.parts = ScoreParts(
+        quality=round(quality, 4),
+        cost=round(cost, 4),
+        risk=round(risk, 4),
+        ops=round(ops, 4),
+        continuity=round(continuity, 4),
+        recency=round(recency, 4),
+        unconfirmed=round(unconfirmed, 4),
+    )
     score = (
-        -min(0.01 * unconfirmed, 0.04)  # between equals, prefer the entry whose facts are confirmed
-        + SCORE_WEIGHTS["quality"] * quality
+        SCORE_WEIGHTS["quality"] * quality
         + SCORE_WEIGHTS["cost"] * cost
         + SCORE_WEIGHTS["risk"] * risk
         + SCORE_WEIGHTS["ops"] * ops
         + SCORE_WEIGHTS["continuity"] * continuity
         + SCORE_WEIGHTS["recency"] * recency
+        - unconfirmed
     )
     a.score = round(score, 4)
+
+
+def cost_fit(monthly_usd: float, reference_usd: float, budget_usd: float | None) -> float:
+    """The cost term: 1 for free, falling with the cost relative to the budget and to the median candidate.
+
+    Within the budget it falls gently (1 to 0.7 at the budget); above it, as 0.7 / (cost / budget),
+    so options far over budget stay ordered by how far over they are (a $1M option never ties a $100k one).
+    """
+    relative = 1 / (1 + monthly_usd / max(reference_usd, 1.0))
+    if not budget_usd:
+        return relative
+    ratio = monthly_usd / budget_usd
+    within = 1 - 0.3 * ratio if ratio <= 1 else 0.7 / ratio
+    return 0.6 * within + 0.4 * relative
+
+
+def exposure(a: Assessment) -> float:
+    """The weight of a model's distinct exposures: each kind of finding counts once, at its worst severity.
+
+    Counting kinds, not clauses, keeps a vendor whose terms are catalogued clause by clause from
+    ranking below one whose terms are summed up in one.
+    """
+    worst: dict[str, float] = {}
+    for r in a.risks:
+        kind = str(r.kind or r.id)
+        worst[kind] = max(worst.get(kind, 0.0), RISK_WEIGHT[r.severity])
+    return sum(worst.values())
+
+
+def rank_key(p: Profile, a: Assessment) -> tuple[bool, float, float, float, float, int, int, str]:
+    """The order of the considered models: by score, and between equal scores by documented criteria.
+
+    A model whose license is unconfirmed goes after every confirmed one unless the founder's risk
+    tolerance is high. Equal scores are ordered by fewer exposures, then lower monthly cost, then fewer
+    unconfirmed facts, then more independent hosts, then the newer release; only entries equal on all
+    of these fall back to their id, and they are declared as ties either way (`tie_with`).
+    """
+    unconfirmed_license = "license" in a.model.unverified and p.risk_tolerance != "high"
+    return (
+        unconfirmed_license,
+        -a.score,
+        exposure(a),
+        a.cost.monthly_usd if a.cost else float("inf"),
+        a.parts.unconfirmed if a.parts else 0.0,
+        -len(a.model.hosts),
+        -a.model.released.toordinal(),
+        a.model.id,
+    )
 
 
 # --- assembling the decision ------------------------------------------------------------------

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import math
-
 from advisor.domain.costs import usd
 from advisor.domain.decision import Split, Strategy
 from advisor.domain.engine.assessment import Assessment
@@ -13,17 +11,19 @@ from advisor.domain.engine.scoring import TIER
 from advisor.domain.knowledge.base import KnowledgeBase
 from advisor.domain.knowledge.schema import Gpu
 from advisor.domain.profile.answers import Profile
+from advisor.domain.wording import vendor_name
 
 HYBRID_MARGIN = 0.05
 """Scores closer than this make the best open and best closed options a toss-up: use both."""
 HYBRID_PRIMARY_SHARE = 0.8
-"""In a hybrid split, the model carrying the bulk (the cheaper one, or the open one for sensitive data) takes this share."""
+"""In a hybrid split, the first choice carries this share of the traffic; the other model the rest."""
 
 
 def choose_strategy(
-    p: Profile, opens: list[Assessment], closeds: list[Assessment], kb: KnowledgeBase
+    p: Profile, considered: list[Assessment], opens: list[Assessment], closeds: list[Assessment], kb: KnowledgeBase
 ) -> tuple[Strategy, list[str]]:
-    """Open, closed or hybrid, from the best-ranked open-weights and closed candidates."""
+    """Open, closed or hybrid: the kind of the first choice, or both when the best of the other kind is as
+    good, or holds sensitive data the first choice should not see."""
     reasons: list[str] = []
     any_closed_fits = any(m.weights == "closed" and use_case_fit(p.use_case, m)[0] for m in kb.models.values())
     no_closed = (
@@ -46,37 +46,25 @@ def choose_strategy(
         return "open", reasons or [no_closed]
     if not opens:
         return "closed", reasons or ["No open-weights model passes your constraints."]
-    best_open, best_closed = opens[0], closeds[0]
-    diff = best_open.score - best_closed.score
-    sensitive = p.data_sensitivity in ("confidential", "regulated")
-    over_budget = (
-        p.budget_usd_per_month is not None
-        and best_closed.cost is not None
-        and best_open.cost is not None
-        and best_closed.cost.monthly_usd > p.budget_usd_per_month >= best_open.cost.monthly_usd
-    )
+    first = considered[0]
+    other = opens[0] if first.model.weights == "closed" else closeds[0]
+    kinds = {"open": "open-weights", "closed": "closed"}
     comparison = (
-        f"The best open-weights option, {best_open.model.name}, scores {best_open.score:.2f}; "
-        f"the best closed one, {best_closed.model.name}, scores {best_closed.score:.2f}."
+        f"The first choice, {first.model.name} ({kinds[first.model.weights]}), scores {first.score:.2f}; "
+        f"the best {kinds[other.model.weights]} option, {other.model.name}, scores {other.score:.2f}."
     )
-    if abs(diff) < HYBRID_MARGIN:
+    sensitive = p.data_sensitivity in ("confidential", "regulated")
+    if abs(first.score - other.score) < HYBRID_MARGIN:
         return "hybrid", [
             comparison,
             "They are close enough that using both buys resilience: each is the other's fallback.",
         ]
-    if diff < 0 and sensitive and TIER[best_open.model.quality] >= TIER[p.quality] - 1:
+    if first.model.weights == "closed" and sensitive and TIER[other.model.quality] >= TIER[p.quality] - 1:
         return "hybrid", [
             comparison,
-            f"Your data is {p.data_sensitivity}: keep it on the open model you control and send only non-sensitive, hardest work to the API.",
+            f"Your data is {p.data_sensitivity}: keep it on the open model you control and send the rest to the API.",
         ]
-    if diff < 0 and over_budget:
-        return "hybrid", [
-            comparison,
-            "The closed model is over budget at your volume; the open model carries the bulk and the API handles what needs it.",
-        ]
-    if diff > 0:
-        return "open", [comparison]
-    return "closed", [comparison]
+    return first.model.weights, [comparison]
 
 
 def plan_split(
@@ -99,39 +87,10 @@ def plan_split(
                 return a
         return None
 
+    primary = considered[0]
     if strategy == "hybrid" and opens and closeds:
-        sensitive = p.data_sensitivity in ("confidential", "regulated")
-        open_part, closed_part = opens[0], closeds[0]
-        if sensitive:  # the bulk, sensitive data included, stays on the open model; the API gets the rest
-            bulk_model, rest_model = open_part, closed_part
-        else:  # the cheaper model carries the bulk
-            bulk_model, rest_model = sorted(
-                (open_part, closed_part), key=lambda a: (a.cost.monthly_usd if a.cost else math.inf, a.model.id)
-            )
-        bulk = int(p.monthly_tokens * HYBRID_PRIMARY_SHARE)
-        rest = p.monthly_tokens - bulk
-        cost = route_cost(bulk_model, bulk, gpus) + route_cost(rest_model, rest, gpus)
-        own_infra = open_part.cost is not None and open_part.cost.route == "self_host"
-        keeps_sensitive = sensitive and bulk_model is open_part and own_infra
-        routing = (
-            f"Send {HYBRID_PRIMARY_SHARE:.0%} of traffic — routine requests"
-            + (" and everything containing sensitive data" if keeps_sensitive else "")
-            + f" — to {bulk_model.model.name}; send the hardest {1 - HYBRID_PRIMARY_SHARE:.0%}"
-            + (" (only non-sensitive requests)" if keeps_sensitive and rest_model is closed_part else "")
-            + f" to {rest_model.model.name}."
-            + (_hosted_sensitive_note(open_part) if sensitive and not own_infra else "")
-        )
-        return Split(
-            primary=bulk_model.model.id,
-            primary_share=HYBRID_PRIMARY_SHARE,
-            secondary=rest_model.model.id,
-            routing=routing,
-            fallback=rest_model.model.id,
-            fallback_plan=f"Keep one prompt format and evaluation set for both: if either becomes unavailable (outage, retirement, license change), route all traffic to the other ({open_part.model.name} keeps working whatever {closed_part.model.vendor.capitalize()} decides).",
-            monthly_cost_usd=round(cost, 2),
-        )
-    pool = opens if strategy == "open" else closeds
-    primary = pool[0] if pool else considered[0]
+        return _hybrid(p, primary, opens[0] if primary.model.weights == "closed" else closeds[0], gpus)
+    pool = opens if primary.model.weights == "open" else closeds
     backup = fallback_for(primary, pool) or fallback_for(primary, considered)
     plan = (
         f"Keep {backup.model.name} tested against the same evaluation set; switch to it if {primary.model.name} is retired, repriced or relicensed."
@@ -146,6 +105,51 @@ def plan_split(
         fallback=backup.model.id if backup else None,
         fallback_plan=plan,
         monthly_cost_usd=primary.cost.monthly_usd if primary.cost else 0.0,
+    )
+
+
+def _hybrid(p: Profile, primary: Assessment, secondary: Assessment, gpus: list[Gpu]) -> Split:
+    """Most traffic on the first choice; the best model of the other kind takes the share it is better at.
+
+    That share is the sensitive requests when the other model is open weights and the data is
+    sensitive, the hardest requests when it is a closed API; either way it is the first choice's fallback.
+    """
+    sensitive = p.data_sensitivity in ("confidential", "regulated")
+    open_part, closed_part = (primary, secondary) if primary.model.weights == "open" else (secondary, primary)
+    own_infra = open_part.cost is not None and open_part.cost.route == "self_host"
+    bulk = int(p.monthly_tokens * HYBRID_PRIMARY_SHARE)
+    cost = route_cost(primary, bulk, gpus) + route_cost(secondary, p.monthly_tokens - bulk, gpus)
+    rest = f"{1 - HYBRID_PRIMARY_SHARE:.0%}"
+    if primary is open_part:
+        keeps = sensitive and own_infra
+        routing = (
+            f"Send {HYBRID_PRIMARY_SHARE:.0%} of traffic — routine requests"
+            + (" and everything containing sensitive data" if keeps else "")
+            + f" — to {primary.model.name}; send the hardest {rest}"
+            + (" (only non-sensitive requests)" if keeps else "")
+            + f" to {secondary.model.name}."
+        )
+    elif sensitive:
+        routing = (
+            f"Send {HYBRID_PRIMARY_SHARE:.0%} of traffic — everything without sensitive data — to "
+            f"{primary.model.name}; send every request containing sensitive data (about {rest} of traffic) to "
+            f"{secondary.model.name}" + (", on your own infrastructure." if own_infra else ".")
+        )
+    else:
+        routing = (
+            f"Send {HYBRID_PRIMARY_SHARE:.0%} of traffic to {primary.model.name}; send {rest} — routine, "
+            f"high-volume requests — to {secondary.model.name}, which keeps it tested as the fallback."
+        )
+    if sensitive and not own_infra:
+        routing += _hosted_sensitive_note(open_part)
+    return Split(
+        primary=primary.model.id,
+        primary_share=HYBRID_PRIMARY_SHARE,
+        secondary=secondary.model.id,
+        routing=routing,
+        fallback=secondary.model.id,
+        fallback_plan=f"Keep one prompt format and evaluation set for both: if either becomes unavailable (outage, retirement, license change), route all traffic to the other ({open_part.model.name} keeps working whatever {vendor_name(closed_part.model.vendor)} decides).",
+        monthly_cost_usd=round(cost, 2),
     )
 
 

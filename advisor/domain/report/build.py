@@ -8,8 +8,10 @@ statement that this is decision support, not legal advice.
 
 from __future__ import annotations
 
+from advisor.domain.compare import model_names
 from advisor.domain.costs import usd
-from advisor.domain.decision import Candidate, Decision, Risk
+from advisor.domain.decision import Candidate, Decision, Risk, TradeOff
+from advisor.domain.engine.scoring import SCORE_WEIGHTS
 from advisor.domain.findings import ModelFact
 from advisor.domain.profile.questions import QUESTIONS
 from advisor.domain.profile.reading import format_answer
@@ -28,6 +30,7 @@ from advisor.domain.report.document import (
     link,
     t,
 )
+from advisor.domain.wording import volume_ranges
 
 DISCLAIMER = (
     "This report is decision support, not legal advice. It summarises license and terms texts as read on the "
@@ -62,6 +65,65 @@ def _risk_blocks(risk: Risk, *, with_models: bool = False) -> list[Paragraph | Q
 
 def _top_risk(c: Candidate) -> str:
     return f"{c.risks[0].severity}: {c.risks[0].title}" if c.risks else "none found"
+
+
+SCORE_TERMS = (
+    ("quality", "Quality for the job"),
+    ("cost", "Cost against budget"),
+    ("risk", "Legal and vendor risk"),
+    ("ops", "Running it"),
+    ("continuity", "Vendor continuity"),
+    ("recency", "Recency"),
+)
+
+
+def _why_first(first: Candidate, second: Candidate) -> list[Heading | Paragraph | Table]:
+    """Why #1 beat #2, term by term: each part of the score, its weight, and what it contributed."""
+    if first.score_parts is None or second.score_parts is None:
+        return []
+    rows: list[list[Inlines]] = []
+    for key, label in SCORE_TERMS:
+        weight = SCORE_WEIGHTS[key]
+        a, b_ = getattr(first.score_parts, key), getattr(second.score_parts, key)
+        rows.append(
+            [[t(f"{label} ({weight:.0%})")], [t(f"{a:.2f}")], [t(f"{b_:.2f}")], [t(f"{weight * (a - b_):+.3f}")]]
+        )
+    a, b_ = first.score_parts.unconfirmed, second.score_parts.unconfirmed
+    rows.append([[t("Unconfirmed facts (subtracted)")], [t(f"{a:.3f}")], [t(f"{b_:.3f}")], [t(f"{b_ - a:+.3f}")]])
+    rows.append(
+        [[b("Score")], [b(f"{first.score:.4f}")], [b(f"{second.score:.4f}")], [b(f"{first.score - second.score:+.4f}")]]
+    )
+    first_name, second_name = first.name or first.model, second.name or second.model
+    return [
+        Heading(3, f"Why {first_name} ranks above {second_name}", "why-first"),
+        Table(["Part of the score (weight)", first_name, second_name, "Difference"], rows, numeric={1, 2, 3}),
+    ]
+
+
+def _trade_off_blocks(trade: TradeOff) -> list[Heading | Paragraph | Table]:
+    """Budget against quality: the best option within the budget and the best at the quality asked for."""
+    rows: list[list[Inlines]] = []
+    for label, option in (
+        ("Best within budget", trade.within_budget),
+        (f"Best at {trade.quality_asked} quality", trade.at_quality),
+    ):
+        if option is None:
+            rows.append([[t(label)], [em("none in the knowledge base")], [t("—")], [t("—")]])
+        else:
+            rows.append([[t(label)], [b(option.name)], [t(option.quality)], [t(f"{usd(option.monthly_usd)}/month")]])
+    gap = f" The gap: {usd(trade.gap_usd)} a month over the budget." if trade.gap_usd is not None else ""
+    return [
+        Heading(3, "Budget against quality", "trade-off"),
+        Paragraph(
+            [
+                t(
+                    f"Nothing at {trade.quality_asked} quality fits the {usd(trade.budget_usd)} monthly budget.{gap} "
+                    "Choose which gives: the budget, or the quality."
+                )
+            ]
+        ),
+        Table(["", "Model", "Quality tier", "Cost"], rows),
+    ]
 
 
 def build_document(decision: Decision) -> Document:
@@ -123,23 +185,37 @@ def build_document(decision: Decision) -> Document:
         doc.add(
             Paragraph([t("No model passes every constraint. See the excluded models below for what rules each out.")])
         )
+    if decision.trade_off is not None:
+        doc.add(*_trade_off_blocks(decision.trade_off))
+    if len(decision.shortlist) >= 2:
+        doc.add(*_why_first(decision.shortlist[0], decision.shortlist[1]))
     for i, c in enumerate(decision.shortlist, 1):
         doc.add(Heading(3, f"{i}. {c.name or c.model}", f"model-{c.model}"))
         facts: list[Inlines] = [
             [b("Model: "), code(c.model), t(f" ({c.vendor}, {c.weights} weights), license "), code(c.license)]
         ]
         if c.cost is not None:
-            facts.append([b("Cost: "), t(f"{usd(c.cost.monthly_usd)}/month — {c.cost.basis}")])
-            facts.extend([[t("Alternative: "), t(alt)] for alt in c.cost.alternatives])
-            if c.cost.break_even_tokens:
+            facts.append(
+                [b("Cost: "), t(f"{usd(c.cost.monthly_usd)}/month on {c.cost.host or 'its route'} — {c.cost.basis}")]
+            )
+            if c.cost.reason:
+                facts.append([b("Why this route: "), t(c.cost.reason + ".")])
+            facts.extend(
+                [t("Instead: "), t(f"{alt.host}, {usd(alt.monthly_usd)}/month — {alt.basis}")]
+                for alt in c.cost.alternatives
+            )
+            if c.cost.break_even_ranges:
                 facts.append(
                     [
                         b("Break-even: "),
                         t(
-                            f"self-hosting beats the hosted price above {c.cost.break_even_tokens / 1e6:,.0f}M tokens a month"
+                            f"self-hosting beats the hosted price at monthly token volumes {volume_ranges(c.cost.break_even_ranges)}"
                         ),
                     ]
                 )
+        if c.tie_with:
+            names = model_names(decision)
+            facts.append([b("Tied with: "), t(", ".join(names.get(m, m) for m in c.tie_with) + " (same score).")])
         if c.fit:
             facts.append([b("Fit: "), t("; ".join(c.fit) + ".")])
         if c.unverified:

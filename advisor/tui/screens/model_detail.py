@@ -17,7 +17,7 @@ from advisor.domain.knowledge.base import KnowledgeBase
 from advisor.domain.knowledge.schema import Model
 from advisor.domain.knowledge.terms import describe_terms
 from advisor.domain.report.build import ROUTE_LABEL
-from advisor.tui.format import link, risk_block
+from advisor.tui.format import alternative_text, break_even_text, link, risk_block, score_parts_text
 from advisor.tui.screens.base import AdvisorScreen
 
 MAX_LINEAGE = 12
@@ -107,13 +107,17 @@ class ModelDetailScreen(AdvisorScreen):
             return
         rank = self.decision.considered.index(candidate) + 1
         yield heading(f"In this decision: #{rank} of {len(self.decision.considered)}, score {candidate.score:.2f}")
+        if candidate.score_parts is not None:
+            yield Content(score_parts_text(candidate.score_parts))
         if candidate.cost is not None:
             cost = candidate.cost
             yield Content(f"{ROUTE_LABEL.get(cost.route, cost.route)}: {usd(cost.monthly_usd)}/month — {cost.basis}")
+            if cost.reason:
+                yield Content(f"  why this route: {cost.reason}")
             for alternative in cost.alternatives:
-                yield Content(f"  instead: {alternative}")
-            if cost.break_even_tokens:
-                yield Content(f"  self-hosting pays off above {cost.break_even_tokens:,} tokens a month")
+                yield Content(f"  instead: {alternative_text(alternative)}")
+            if break_even := break_even_text(cost):
+                yield Content(f"  {break_even}")
         for fit in candidate.fit:
             yield Content(f"• {fit}")
         if candidate.obligations:

@@ -13,7 +13,7 @@ from advisor.domain.compare import model_names
 from advisor.domain.costs import usd
 from advisor.domain.decision import Candidate, Decision
 from advisor.domain.profile.reading import short_number
-from advisor.tui.format import ROUTE_LABEL, link
+from advisor.tui.format import ROUTE_LABEL, alternative_text, break_even_text, link
 from advisor.tui.widgets.charts import Bar, BarChart
 
 BUDGET_SCALE = 0.25
@@ -106,13 +106,12 @@ def _cost_lines(shortlist: list[Candidate]) -> Iterator[Content]:
             Content.styled(f"{ROUTE_LABEL.get(c.cost.route, c.cost.route)}: ", "bold"),
             f"{usd(c.cost.monthly_usd)}/month — {c.cost.basis}",
         )
+        if c.cost.reason:
+            yield Content.assemble(Content.styled("  why this route: ", "$text-muted"), c.cost.reason)
         for alternative in c.cost.alternatives:
-            yield Content.assemble(Content.styled("  instead: ", "$text-muted"), alternative)
-        if c.cost.break_even_tokens:
-            yield Content.assemble(
-                Content.styled("  break-even: ", "$text-muted"),
-                f"self-hosting pays off above {short_number(c.cost.break_even_tokens)} tokens a month",
-            )
+            yield Content.assemble(Content.styled("  instead: ", "$text-muted"), alternative_text(alternative))
+        if break_even := break_even_text(c.cost):
+            yield Content.assemble(Content.styled("  break-even: ", "$text-muted"), break_even)
         if c.cost.source:
             yield Content.assemble(Content.styled("  price: ", "$text-muted"), link(c.cost.source))
         yield Content("")

@@ -1,0 +1,211 @@
+"""Advice a CTO and a lawyer would sign: one first choice, comparisons from the figures, trade-offs and ties said.
+
+Each case is one a reader found contradictory in a report; the property test at the end looks for
+the same contradictions over generated profiles.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import re
+from pathlib import Path
+from typing import Any
+
+import msgspec
+import pytest
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from advisor.cli import main
+from advisor.domain.decision import Candidate, Decision, load_decision
+from advisor.domain.engine import recommend
+from advisor.domain.engine.scoring import SCORE_WEIGHTS, cost_fit
+from advisor.domain.knowledge.base import KnowledgeBase
+from advisor.domain.profile.answers import Profile, load_profile
+from advisor.domain.revisit import revisit
+
+EXAMPLES = Path(__file__).parent.parent / "examples"
+NOW = dt.datetime(2026, 11, 22, 10, 0, tzinfo=dt.UTC)
+
+
+def decide(kb: KnowledgeBase, **answers: object) -> Decision:
+    return recommend(msgspec.convert({"use_case": "chat", **answers}, Profile), kb, NOW)
+
+
+def example(kb: KnowledgeBase, name: str, **changes: Any) -> Decision:
+    profile = load_profile(EXAMPLES / f"{name}.yaml")
+    return recommend(msgspec.structs.replace(profile, **changes), kb, NOW)
+
+
+def assert_one_first_choice(decision: Decision) -> None:
+    first = decision.shortlist[0]
+    assert first.name in decision.summary.split(":", 1)[1].split(",")[0]
+    if decision.plan is not None:
+        assert decision.plan.primary == first.model
+    main_risk = [line for line in decision.rationale if line.startswith("The main risk of")]
+    assert all(first.name in line for line in main_risk)
+
+
+def test_a_frontier_prototype_names_one_first_choice_everywhere(kb: KnowledgeBase) -> None:
+    assert_one_first_choice(example(kb, "no-ml-team-prototype", quality="frontier"))
+
+
+def test_a_first_choice_over_budget_is_said_in_the_headline_with_the_best_within_it(kb: KnowledgeBase) -> None:
+    decision = example(
+        kb, "no-ml-team-prototype", quality="frontier", budget_usd_per_month=500.0, monthly_tokens=50_000_000_000
+    )
+    assert_one_first_choice(decision)
+    first = decision.shortlist[0]
+    if first.monthly_cost_usd > 500:
+        assert "over your $500 budget" in decision.summary
+        assert decision.trade_off is not None
+        within = decision.trade_off.within_budget
+        assert within is None or within.name in decision.summary
+
+
+def test_self_hosting_that_the_answers_require_is_not_called_cheaper(kb: KnowledgeBase) -> None:
+    decision = example(kb, "onprem-healthcare")
+    first = decision.shortlist[0]
+    assert first.cost is not None and first.cost.route == "self_host"
+    hosted = next(alt for alt in first.cost.alternatives if alt.route == "api")
+    assert hosted.monthly_usd < first.cost.monthly_usd  # a host would be cheaper ...
+    assert not any("is cheaper than" in line for line in decision.rationale)  # ... so nobody says self-hosting is
+    assert any("what your answers require" in line for line in decision.rationale)
+    assert first.cost.reason == "the model runs on the customer's premises"
+    assert first.cost.host == "the customer's hardware"
+
+
+def test_break_even_is_the_ranges_where_self_hosting_wins(kb: KnowledgeBase) -> None:
+    first = example(kb, "eu-consumer-chat").shortlist[0]
+    assert first.cost is not None and first.cost.route == "api"
+    ranges = first.cost.break_even_ranges
+    assert len(ranges) >= 2 and ranges[0][0] == first.cost.break_even_tokens
+    assert all(a < b for (_, a), (b, _) in itertools.pairwise(ranges) if a is not None)  # gaps between
+
+
+def test_when_nothing_at_the_quality_asked_fits_the_budget_both_sides_are_shown(kb: KnowledgeBase) -> None:
+    decision = decide(
+        kb,
+        product="contract review",
+        use_case="extraction",
+        quality="high",
+        monthly_tokens=100_000_000_000,
+        budget_usd_per_month=2_000.0,
+    )
+    trade = decision.trade_off
+    assert trade is not None and trade.at_quality is not None and trade.gap_usd is not None
+    assert trade.at_quality.monthly_usd > 2_000 and trade.gap_usd == pytest.approx(trade.at_quality.monthly_usd - 2_000)
+    assert trade.within_budget is None or trade.within_budget.monthly_usd <= 2_000
+    first = decision.shortlist[0]
+    if first.monthly_cost_usd <= 2_000:
+        assert "Nothing at high quality fits your $2,000 budget" in decision.summary
+        assert trade.at_quality.name in decision.summary
+    else:
+        assert "over your $2,000 budget" in decision.summary
+
+
+def test_the_cost_score_keeps_ordering_options_far_over_budget() -> None:
+    far, farther = cost_fit(108_000, 500, 1_000), cost_fit(1_000_000, 500, 1_000)
+    assert far > farther > 0
+    assert cost_fit(900, 500, 1_000) > cost_fit(1_100, 500, 1_000) > cost_fit(3_100, 500, 1_000)
+
+
+def test_ties_are_declared_and_ordered_by_stated_criteria(kb: KnowledgeBase) -> None:
+    decision = example(kb, "on-device-assistant")
+    tied = [c for c in decision.shortlist if c.tie_with]
+    assert tied, "the on-device profile has equal scores on its shortlist"
+    for c in tied:
+        for other in c.tie_with:
+            assert next(s for s in decision.shortlist if s.model == other).score == c.score
+    names = " and ".join(c.name for c in tied[:2])
+    assert any("score the same" in line and names.split(" and ")[0] in line for line in decision.rationale), names
+
+
+def test_a_model_whose_license_is_unconfirmed_never_ranks_first_below_high_tolerance(kb: KnowledgeBase) -> None:
+    for tolerance in ("low", "medium"):
+        decision = decide(kb, use_case="code", data_sensitivity="confidential", risk_tolerance=tolerance)
+        unconfirmed = [c for c in decision.considered if "model.license" in c.unverified]
+        assert unconfirmed, "the bundled knowledge has models whose license is unconfirmed"
+        assert "model.license" not in decision.shortlist[0].unverified
+        first_unconfirmed = decision.considered.index(unconfirmed[0])
+        assert all("model.license" in c.unverified for c in decision.considered[first_unconfirmed:])
+
+
+def test_every_score_is_the_weighted_sum_of_its_parts(kb: KnowledgeBase) -> None:
+    for decision in (example(kb, "eu-consumer-chat"), example(kb, "onprem-healthcare")):
+        for c in decision.considered:
+            parts = c.score_parts
+            assert parts is not None
+            total = sum(weight * getattr(parts, name) for name, weight in SCORE_WEIGHTS.items()) - parts.unconfirmed
+            assert c.score == pytest.approx(total, abs=2e-4)
+
+
+def test_a_schema_1_record_from_examples_still_revisits(kb: KnowledgeBase, tmp_path: Path) -> None:
+    path = EXAMPLES / "decisions" / "no-ml-team-prototype.schema-1.json"
+    old = load_decision(path)
+    assert old.schema == 2 and old.shortlist  # upgraded as read
+    result = revisit(old, kb, NOW)
+    assert result.decision.schema == 2
+    run = CliRunner().invoke(main, ["revisit", str(path), "--format", "json"])
+    assert run.exit_code in (0, 1), run.output
+
+
+# --- the same contradictions, looked for over generated profiles -------------------------------
+
+answers = st.fixed_dictionaries(
+    {
+        "use_case": st.sampled_from(["chat", "code", "rag", "agents", "extraction", "vision", "image_generation"]),
+        "domain": st.sampled_from(["general", "health", "legal", "finance", "employment"]),
+        "commercial": st.booleans(),
+        "deployment": st.sampled_from(["saas", "on_prem", "on_device", "internal"]),
+        "monthly_active_users": st.sampled_from([0, 1_000, 200_000, 150_000_000, 800_000_000]),
+        "data_sensitivity": st.sampled_from(["public", "internal", "confidential", "regulated"]),
+        "self_host_required": st.booleans(),
+        "customization": st.sampled_from(["none", "prompting", "fine_tune"]),
+        "train_on_outputs": st.booleans(),
+        "established_in": st.sampled_from(["US", "DE", "GB", "CN"]),
+        "budget_usd_per_month": st.sampled_from([None, 50.0, 2_000.0, 100_000.0]),
+        "monthly_tokens": st.sampled_from([1_000_000, 300_000_000, 20_000_000_000, 100_000_000_000]),
+        "quality": st.sampled_from(["standard", "high", "frontier"]),
+        "ml_team": st.sampled_from(["none", "some", "strong"]),
+        "risk_tolerance": st.sampled_from(["low", "medium", "high"]),
+    }
+)
+DOLLARS = re.compile(r"\$([\d,]+(?:\.\d+)?)")
+
+
+def contradictions(decision: Decision) -> list[str]:
+    """What a careful reader would flag in the record: each a sentence."""
+    found = []
+    if not decision.shortlist:
+        return found
+    first: Candidate = decision.shortlist[0]
+    if first.name not in decision.summary:
+        found.append("the headline does not name #1")
+    if decision.plan is not None and decision.plan.primary != first.model:
+        found.append("the plan's primary is not #1")
+    budget = decision.profile.get("budget_usd_per_month")
+    if budget is not None and first.monthly_cost_usd > budget and "over your" not in decision.summary:
+        found.append("#1 is over budget and the headline is silent")
+    for line in decision.rationale:
+        if "is cheaper than a host's per-token price" in line:
+            own, hosted = (float(x.replace(",", "")) for x in DOLLARS.findall(line)[:2])
+            if own >= hosted:
+                found.append(f"'cheaper' contradicts its figures: {line}")
+    ties = [c for c in decision.shortlist if c.tie_with]
+    if ties and not any("score the same" in line for line in decision.rationale):
+        found.append("a tie on the shortlist is silent")
+    if "model.license" in first.unverified and decision.profile.get("risk_tolerance") != "high":
+        found.append("an unconfirmed license is #1 below high risk tolerance")
+    return found
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(answers=answers)
+def test_no_generated_profile_gets_a_contradictory_record(kb: KnowledgeBase, answers: dict[str, Any]) -> None:
+    if answers["budget_usd_per_month"] is None:
+        del answers["budget_usd_per_month"]
+    decision = recommend(msgspec.convert(answers, Profile), kb, NOW)
+    assert contradictions(decision) == []
