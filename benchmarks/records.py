@@ -80,7 +80,7 @@ def changed_overlay(target: Path, bundled: Path) -> Path:
     for path in sorted((bundled / "models").glob("*.yaml")):
         for entry in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
             if entry["id"] in ("gpt-5.6-luna", "qwen3-32b", "claude-sonnet-5", "gemini-3.8-flash"):
-                entry["deprecated"] = dt.date(2026, 11, 20)
+                entry["retires"] = dt.date(2026, 11, 20)
                 retired.append(entry)
     (target / "models" / "retired.yaml").write_text(yaml.safe_dump(retired, sort_keys=False), encoding="utf-8")
     return target

@@ -82,8 +82,13 @@ def test_a_newer_version_lists_license_differences_clause_by_clause(saved: Decis
 def test_retirement_excludes_the_model(saved: Decision) -> None:
     result = again(saved, "retired")
     [excluded] = [c for c in result.changes if c.kind == "now-excluded"]
-    assert (excluded.subject, excluded.clause) == ("open-12b", "model.deprecated")
+    assert (excluded.subject, excluded.clause, excluded.source) == (
+        "acme-pro",
+        "model.retires",
+        "https://example.com/deprecations",
+    )
     assert "Retired on 2026-11-01" in excluded.title
+    assert "Acme 8B as the replacement" in excluded.detail
     assert result.material
 
 

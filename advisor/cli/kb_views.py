@@ -149,7 +149,13 @@ def _model_lines(kb: KnowledgeBase, model: Model, lic: License) -> list[Line]:
     if newer:
         facts.append(("Superseded by", ", ".join(newer)))
     if model.deprecated:
-        facts.append(("Deprecated", model.deprecated.isoformat()))
+        facts.append(("Deprecated", f"{model.deprecated} (retirement announced)"))
+    if model.retires:
+        facts.append(("Retires", f"{model.retires} (shutdown on the vendor's API)"))
+    if model.replacement:
+        facts.append(("Replacement", model.replacement))
+    if model.retirement_source:
+        facts.append(("Retirement per", model.retirement_source))
     if model.hosts:
         facts.append(("Also served by", ", ".join(model.hosts)))
     if model.unverified:

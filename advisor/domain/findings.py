@@ -54,6 +54,7 @@ class FindingKind(StrEnum):
     SUPERSEDED = "superseded"
     TOO_LARGE_FOR_DEVICES = "too-large-for-devices"
     USE_RESTRICTIONS_FLOW_DOWN = "use-restrictions-flow-down"
+    VENDOR_API_RETIREMENT = "vendor-api-retirement"
     VENDOR_CAN_RESTRICT = "vendor-can-restrict"
     VENDOR_TRAINS_ON_DATA = "vendor-trains-on-data"
 
@@ -178,12 +179,16 @@ KINDS: dict[FindingKind, KindInfo] = {
         "Sign the vendor's data processing agreement (and BAA for health data), request zero retention, or self-host an open model.",
     ),
     FindingKind.RETIRED: KindInfo(
-        "The vendor has retired the model",
-        "Use its successor.",
+        "The vendor no longer serves the model on its API (its `retires` date has passed): it is ruled out",
+        "Use {replacement} instead.",
     ),
     FindingKind.RETIREMENT_SCHEDULED: KindInfo(
-        "The vendor has announced the date it stops serving the model",
-        "Build on its successor instead.",
+        "The vendor has set the date it stops serving the model: high within 30 days, medium within six months, low later",
+        "Plan the move to {replacement} before {retires}; test it on your own evaluation set first.",
+    ),
+    FindingKind.VENDOR_API_RETIREMENT: KindInfo(
+        "The vendor's own API stops serving an open-weights model; the weights stay usable",
+        "Self-host the weights or use another host before {retires}, or move to {replacement}.",
     ),
     FindingKind.REVENUE_THRESHOLD: KindInfo(
         "Revenue today is above the license's revenue threshold",
@@ -253,7 +258,7 @@ class ClauseRef:
 
 @dataclass(frozen=True)
 class ModelFact:
-    """Evidence in the model's own entry: a field of it (`weights`, `deprecated`, `hosts` ...)."""
+    """Evidence in the model's own entry: a field of it (`weights`, `retires`, `hosts` ...)."""
 
     license: str
     """The model's license, which the record names beside the fact."""

@@ -71,8 +71,13 @@ def model_risk(
     *,
     fill: dict[str, str] | None = None,
 ) -> Risk:
-    """A finding of `kind` resting on a fact of the model's entry (`weights`, `deprecated`, `price` ...)."""
-    source = model.price.source if fact == "price" and model.price else (model.sources[0] if model.sources else "")
+    """A finding of `kind` resting on a fact of the model's entry (`weights`, `retires`, `price` ...)."""
+    if fact == "price" and model.price:
+        source = model.price.source
+    elif fact == "retires" and model.retirement_source:
+        source = model.retirement_source
+    else:
+        source = model.sources[0] if model.sources else ""
     return Risk(
         id=record_id(kind),
         severity=severity,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from advisor.domain.costs import usd
-from advisor.domain.decision import Risk
+from advisor.domain.decision import Risk, Severity
 from advisor.domain.engine.assessment import Assessment
 from advisor.domain.engine.evidence import VENDOR_CONTROL_SEVERITY, model_risk
 from advisor.domain.findings import FindingKind
@@ -112,29 +112,7 @@ def model_rules(p: Profile, a: Assessment, kb: KnowledgeBase, today: dt.date) ->
             )
         )
 
-    if m.deprecated is not None:
-        if m.deprecated <= today:
-            a.add(
-                model_risk(
-                    m,
-                    "deprecated",
-                    FindingKind.RETIRED,
-                    "blocker",
-                    f"Retired on {m.deprecated}",
-                    "The vendor no longer serves or supports this model.",
-                )
-            )
-        else:
-            a.add(
-                model_risk(
-                    m,
-                    "deprecated",
-                    FindingKind.RETIREMENT_SCHEDULED,
-                    "high",
-                    f"Retirement scheduled for {m.deprecated}",
-                    "The vendor has announced the date it stops serving this model.",
-                )
-            )
+    retirement_rule(a, kb, today)
 
     if "license" in m.unverified:
         repo = f" ({m.hf_repo})" if m.hf_repo else ""
@@ -175,6 +153,64 @@ def model_rules(p: Profile, a: Assessment, kb: KnowledgeBase, today: dt.date) ->
 
     if p.customization == "fine_tune" and p.ml_team == "none":
         a.fit.append("fine-tuning needs ML skills the team lacks")
+
+
+RETIRING_SOON_DAYS = 30
+"""A retirement within this many days is a high finding: there is hardly time to migrate."""
+RETIRING_MEDIUM_DAYS = 183
+"""Within about six months, a medium one; later, a low one."""
+
+
+def retirement_rule(a: Assessment, kb: KnowledgeBase, today: dt.date) -> None:
+    """The vendor's shutdown date on its own API: past, it rules a closed model out; ahead, it grades with the time left."""
+    m = a.model
+    if m.retires is None:
+        return
+    days = (m.retires - today).days
+    substitute = kb.models[m.replacement].name if m.replacement in kb.models else m.replacement
+    named = f" {m.vendor.capitalize()} names {substitute} as the replacement." if substitute else ""
+    announced = f" (announced {m.deprecated})" if m.deprecated else ""
+    fill = dict(replacement=substitute or "a model you have tested", retires=m.retires.isoformat())
+    if m.weights == "open":
+        gone = "stopped" if days <= 0 else "stops"
+        a.add(
+            model_risk(
+                m,
+                "retires",
+                FindingKind.VENDOR_API_RETIREMENT,
+                "low",
+                f"The vendor's own API {gone} serving it on {m.retires}",
+                f"The weights stay available to self-host or through other hosts{announced}.{named}",
+                fill=fill,
+            )
+        )
+    elif days <= 0:
+        a.add(
+            model_risk(
+                m,
+                "retires",
+                FindingKind.RETIRED,
+                "blocker",
+                f"Retired on {m.retires}",
+                f"The vendor no longer serves this model on its API{announced}.{named}",
+                fill=fill,
+            )
+        )
+    else:
+        severity: Severity = (
+            "high" if days <= RETIRING_SOON_DAYS else "medium" if days <= RETIRING_MEDIUM_DAYS else "low"
+        )
+        a.add(
+            model_risk(
+                m,
+                "retires",
+                FindingKind.RETIREMENT_SCHEDULED,
+                severity,
+                f"Retires on {m.retires}, in {days} day{'s' if days != 1 else ''}",
+                f"The vendor stops serving this model on its API on {m.retires}{announced}.{named}",
+                fill=fill,
+            )
+        )
 
 
 def operations_rules(p: Profile, a: Assessment) -> None:

@@ -56,11 +56,11 @@ def watch_list(
                 a.model.id,
                 a.cost.source,
             )
-        if a.model.deprecated and a.model.deprecated > today:
+        if a.model.retires and a.model.retires > today:
             watch.add(
-                from_date(a.model.deprecated),
+                from_date(a.model.retires),
                 f"{a.model.name} is retired",
                 a.model.id,
-                a.model.sources[0] if a.model.sources else None,
+                a.model.retirement_source or (a.model.sources[0] if a.model.sources else None),
             )
     return watch.sorted(answer)

@@ -7,7 +7,7 @@ import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from advisor.domain.knowledge.schema import Gpu, License, Model
+from advisor.domain.knowledge.schema import CatalogEntry, Gpu, License, Model
 
 
 def bundled_dir() -> Path:
@@ -38,6 +38,8 @@ class KnowledgeBase:
     fingerprint: str
     layers: list[str] = field(default_factory=list)
     origins: dict[tuple[str, str], Origin] = field(default_factory=dict)
+    catalog: dict[str, CatalogEntry] = field(default_factory=dict)
+    """Models a refresh found in public catalogs that no curated entry covers: never ranked, listed as unassessed."""
 
     # Worked out on first use, then kept: the knowledge is not changed once loaded.
 

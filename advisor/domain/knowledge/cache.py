@@ -13,7 +13,7 @@ from pathlib import Path
 import msgspec
 
 from advisor import __version__
-from advisor.domain.knowledge.schema import Gpu, License, Model
+from advisor.domain.knowledge.schema import CatalogEntry, Gpu, License, Model
 
 
 class Snapshot(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
@@ -22,6 +22,7 @@ class Snapshot(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     licenses: list[License]
     models: list[Model]
     gpus: list[Gpu]
+    catalog: list[CatalogEntry] = []
 
 
 CACHE_ENV = "ADVISOR_CACHE_DIR"

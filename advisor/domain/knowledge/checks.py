@@ -94,6 +94,14 @@ def cross_check(
             problem(key, ["weights"], f"closed model '{model.id}' needs api_id (the provider's model id)")
         if model.weights == "open" and model.self_host is None:
             problem(key, ["weights"], f"open-weights model '{model.id}' needs self_host.min_gpu_memory_gb")
+        if model.deprecated and model.retires and model.deprecated > model.retires:
+            problem(
+                key,
+                ["deprecated"],
+                f"deprecated ({model.deprecated}) is the date the retirement was announced; it cannot come after retires ({model.retires})",
+            )
+        if model.retirement_source is not None and not model.retirement_source.startswith(("https://", "http://")):
+            problem(key, ["retirement_source"], f"retirement_source must be a URL, got {model.retirement_source!r}")
         if model.weights == "closed" and model.price is None:
             problem(key, ["weights"], f"closed model '{model.id}' needs a price (list price per million tokens)")
     return problems

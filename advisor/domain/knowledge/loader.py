@@ -24,10 +24,15 @@ from advisor.domain.inputs.safe_yaml import YamlDocument, read_yaml
 from advisor.domain.knowledge.base import KnowledgeBase, Origin, bundled_dir
 from advisor.domain.knowledge.cache import Snapshot, cache_path, read_cache, write_cache
 from advisor.domain.knowledge.checks import cross_check
-from advisor.domain.knowledge.schema import Gpu, License, Model
+from advisor.domain.knowledge.schema import CatalogEntry, Gpu, License, Model
 
-KINDS: dict[str, type[License] | type[Model] | type[Gpu]] = {"licenses": License, "models": Model, "hardware": Gpu}
-"""Sub-directory of a knowledge directory -> the struct its entries are."""
+KINDS: dict[str, type[License] | type[Model] | type[Gpu] | type[CatalogEntry]] = {
+    "licenses": License,
+    "models": Model,
+    "hardware": Gpu,
+    "catalog": CatalogEntry,
+}
+"""Sub-directory of a knowledge directory -> the struct its entries are (`catalog/`: what `kb refresh` found unassessed)."""
 
 
 def _yaml_files(root: Path) -> list[Path]:
@@ -93,7 +98,9 @@ def _read_layer(files: Sequence[_File], problems: list[Problem]) -> _Layer:
         if kind not in KINDS:
             problems.append(
                 Problem(
-                    shown, 0, "knowledge files belong in licenses/, models/ or hardware/; this one is read by nothing"
+                    shown,
+                    0,
+                    "knowledge files belong in licenses/, models/, hardware/ or catalog/; this one is read by nothing",
                 )
             )
             continue
@@ -157,7 +164,7 @@ def load(extra_dirs: Iterable[Path] = (), *, bundled: bool = True, cache: bool =
     cached = cache_path(fp) if cache and not problems else None
     snapshot = read_cache(cached)
     if snapshot is not None:
-        return _knowledge_base(snapshot.licenses, snapshot.models, snapshot.gpus, fp, layers, {})
+        return _knowledge_base(snapshot.licenses, snapshot.models, snapshot.gpus, snapshot.catalog, fp, layers, {})
     for f in files:
         if f.raw is None:
             problems.append(Problem(display_path(f.path), 0, oversize_message(f.path.stat().st_size)))
@@ -181,11 +188,17 @@ def load(extra_dirs: Iterable[Path] = (), *, bundled: bool = True, cache: bool =
         list(merged["licenses"].values()),
         list(merged["models"].values()),
         list(merged["hardware"].values()),
+        list(merged["catalog"].values()),
         fp,
         layers,
         origins,
     )
-    write_cache(cached, Snapshot(list(kb.licenses.values()), list(kb.models.values()), list(kb.gpus.values())))
+    write_cache(
+        cached,
+        Snapshot(
+            list(kb.licenses.values()), list(kb.models.values()), list(kb.gpus.values()), list(kb.catalog.values())
+        ),
+    )
     return kb
 
 
@@ -193,14 +206,17 @@ def _knowledge_base(
     licenses: list[License],
     models: list[Model],
     gpus: list[Gpu],
+    catalog: list[CatalogEntry],
     fp: str,
     layers: list[str],
     origins: dict[tuple[str, str], Origin],
 ) -> KnowledgeBase:
+    curated = {m.id for m in models} | {m.api_id for m in models if m.api_id} | {m.hf_repo for m in models if m.hf_repo}
     return KnowledgeBase(
         licenses={lic.id: lic for lic in sorted(licenses, key=lambda e: e.id)},
         models={m.id: m for m in sorted(models, key=lambda e: e.id)},
         gpus={g.id: g for g in sorted(gpus, key=lambda g: (g.memory_gb, g.id))},
+        catalog={c.id: c for c in sorted(catalog, key=lambda c: (c.vendor, c.id)) if c.id not in curated},
         fingerprint=fp,
         layers=layers,
         origins=origins,
