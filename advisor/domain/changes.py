@@ -34,6 +34,8 @@ class ChangeKind(StrEnum):
     LICENSE_DIFFERENCE = "license-difference"
     TERMS_HISTORY = "terms-history"
     """A dated change of terms, price or status recorded in the knowledge after the decision."""
+    RETIREMENT_ANNOUNCED = "retirement-announced"
+    """A saved shortlist model got a shutdown date after the decision (material for the first choice)."""
     NEW_CONTENDER = "new-contender"
     KNOWLEDGE_UPDATED = "knowledge-updated"
 

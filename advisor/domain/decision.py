@@ -231,6 +231,23 @@ class TradeOff(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=
     """How much more a month the option at the asked quality costs than the budget."""
 
 
+class Unassessed(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=True):
+    """A model a public catalog lists that the knowledge base has not assessed: never ranked, no license terms."""
+
+    model: str
+    """The catalog's id for it (the vendor's API id or the Hugging Face repo)."""
+    vendor: str
+    source: str
+    """URL of the catalog (or the vendor page it cites) it was read from."""
+    as_of: str
+    """The date the catalog was read."""
+    name: str = ""
+    catalog: str = ""
+    """Which catalog lists it (`litellm`, `models.dev`, `openrouter`, `huggingface`)."""
+    mode: str = ""
+    """What it does, in the catalog's words (`chat`, `image_generation` ...)."""
+
+
 class Decision(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=True):
     """The engine's answer for one profile on one knowledge base."""
 
@@ -254,6 +271,8 @@ class Decision(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=
     """One sentence: the strategy and the first choice (always `shortlist[0]`)."""
     trade_off: TradeOff | None = None
     """When nothing at the quality asked for fits the budget: the best of each, side by side."""
+    unassessed: list[Unassessed] = []
+    """Models that `kb refresh` found in public catalogs and no curated entry covers (never ranked)."""
 
 
 def decision_json(decision: Decision) -> str:

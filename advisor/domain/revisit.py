@@ -2,9 +2,10 @@
 
 Re-runs the engine on the saved answers and compares, most important first: the strategy and the
 first choice; for each saved shortlist model, whether it is now excluded (with the clause that
-excludes it), a newer version (with the license differences clause by clause and the cost of moving
-a fine-tune), a retirement, a price change, a changed or corrected clause, dated changes recorded
-in the knowledge since the decision; and new models that now rank above the saved choice.
+excludes it), a shutdown date announced since the decision (material for the first choice), a newer
+version (with the license differences clause by clause and the cost of moving a fine-tune), a price
+change, a changed or corrected clause, dated changes recorded in the knowledge since the decision;
+and new models that now rank above the saved choice.
 Pure: no I/O, no clock.
 """
 
@@ -221,6 +222,33 @@ def _model_changes(
     return changes
 
 
+RETIREMENT_KINDS = frozenset({FindingKind.RETIRED, FindingKind.RETIREMENT_SCHEDULED, FindingKind.VENDOR_API_RETIREMENT})
+
+
+def _retirement_announced(old_c: Candidate, kb: KnowledgeBase, first: bool) -> list[Change]:
+    """A shutdown date the saved decision did not know of: material when it is the first choice's."""
+    model = kb.models.get(old_c.model)
+    if model is None or model.retires is None or any(r.kind in RETIREMENT_KINDS for r in old_c.risks):
+        return []
+    substitute = kb.models[model.replacement].name if model.replacement in kb.models else model.replacement
+    return [
+        Change(
+            kind=ChangeKind.RETIREMENT_ANNOUNCED,
+            severity="high" if first and model.weights == "closed" else "medium",
+            subject=model.id,
+            title=f"{model.name} retires on {model.retires}"
+            + (": your first choice" if first else "")
+            + (f" (announced {model.deprecated})" if model.deprecated else ""),
+            detail=f"The vendor stops serving it on its API on {model.retires}."
+            + (f" It names {substitute} as the replacement." if substitute else " It names no replacement."),
+            after=model.retires.isoformat(),
+            license=model.license,
+            clause="model.retires",
+            source=model.retirement_source or (model.sources[0] if model.sources else None),
+        )
+    ]
+
+
 def revisit(old: Decision, kb: KnowledgeBase, now: dt.datetime, where: str = "the decision record") -> Revisit:
     """Re-evaluate `old` (read from `where`) on `kb` as of `now`, and list what changed, most important first."""
     profile = parse_profile(dict(old.profile), where=where)
@@ -253,8 +281,9 @@ def revisit(old: Decision, kb: KnowledgeBase, now: dt.datetime, where: str = "th
                 after=new_top.model if new_top else None,
             )
         )
-    for old_c in old.shortlist:
+    for rank, old_c in enumerate(old.shortlist):
         changes.extend(_model_changes(old_c, profile, new, kb, since))
+        changes.extend(_retirement_announced(old_c, kb, first=rank == 0))
 
     known = {c.model for c in old.considered} | {e.model for e in old.excluded}
     if old_top is not None:

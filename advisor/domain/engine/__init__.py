@@ -13,7 +13,14 @@ import datetime as dt
 from advisor import __version__
 from advisor.domain.costs import ASSUMPTIONS
 from advisor.domain.decision import Decision
-from advisor.domain.engine.assembly import decision_risks, knowledge_info, to_candidate, to_excluded, with_ties
+from advisor.domain.engine.assembly import (
+    decision_risks,
+    knowledge_info,
+    to_candidate,
+    to_excluded,
+    unassessed,
+    with_ties,
+)
 from advisor.domain.engine.assessment import Assessment, LicenseFindings, kb_facts
 from advisor.domain.engine.costing import choose_route
 from advisor.domain.engine.license_rules import license_findings
@@ -83,4 +90,5 @@ def recommend(profile: Profile, kb: KnowledgeBase, now: dt.datetime) -> Decision
         assumptions=ASSUMPTIONS,
         summary=summary,
         trade_off=trade,
+        unassessed=unassessed(kb),
     )

@@ -1,10 +1,10 @@
-"""Turning assessments into the record's entries: candidates with their costs and risks, and the decision-wide risk list."""
+"""Turning assessments into the record's entries: candidates with their costs and risks, the decision-wide risk list, the unassessed."""
 
 from __future__ import annotations
 
 import msgspec
 
-from advisor.domain.decision import Candidate, Cost, Excluded, KnowledgeInfo, Risk
+from advisor.domain.decision import Candidate, Cost, Excluded, KnowledgeInfo, Risk, Unassessed
 from advisor.domain.engine.assessment import Assessment
 from advisor.domain.engine.evidence import sorted_risks
 from advisor.domain.findings import ModelFact, clause_text
@@ -97,6 +97,22 @@ def knowledge_info(kb: KnowledgeBase) -> KnowledgeInfo:
         oldest_verification=kb.oldest_verification.isoformat() if kb.oldest_verification else None,
         layers=kb.layers,
     )
+
+
+def unassessed(kb: KnowledgeBase) -> list[Unassessed]:
+    """The catalog entries a refresh overlay brought: listed for the reader, never ranked."""
+    return [
+        Unassessed(
+            model=c.id,
+            vendor=c.vendor,
+            source=c.source,
+            as_of=c.as_of.isoformat(),
+            name=c.name,
+            catalog=c.catalog,
+            mode=c.mode,
+        )
+        for c in kb.catalog.values()
+    ]
 
 
 def with_ties(shortlist: list[Candidate]) -> list[Candidate]:

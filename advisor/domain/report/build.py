@@ -296,6 +296,31 @@ def build_document(decision: Decision) -> Document:
     else:
         doc.add(Paragraph([t("None beyond the shortlist.")]))
 
+    if decision.unassessed:
+        doc.add(
+            Heading(2, f"Newer than this knowledge base, not assessed ({len(decision.unassessed)})", "unassessed"),
+            Paragraph(
+                [
+                    t(
+                        "Public catalogs list these models, but nobody has read their license terms yet, so they are not "
+                    ),
+                    t("ranked. A model becomes a candidate once its license is curated into the knowledge base."),
+                ]
+            ),
+            Table(
+                ["Model", "Vendor", "Kind", "Listed by"],
+                [
+                    [
+                        [t(u.name or u.model)],
+                        [t(u.vendor)],
+                        [t(u.mode.replace("_", " "))],
+                        [link(f"{u.catalog or 'catalog'}, {u.as_of}", u.source)],
+                    ]
+                    for u in decision.unassessed
+                ],
+            ),
+        )
+
     doc.add(
         Heading(2, "Assumptions", "assumptions"),
         Paragraph([b("Your answers")]),
