@@ -152,6 +152,65 @@ def test_a_schema_1_record_from_examples_still_revisits(kb: KnowledgeBase, tmp_p
     assert run.exit_code in (0, 1), run.output
 
 
+def risks_of(decision: Decision, model: str) -> dict[str, str]:
+    for c in decision.considered:
+        if c.model == model:
+            return {r.id: r.severity for r in c.risks}
+    for e in decision.excluded:
+        if e.model == model:
+            return {r.id: r.severity for r in e.reasons}
+    raise AssertionError(f"{model} is neither considered nor excluded")
+
+
+def test_a_legal_product_is_shown_llamas_ban_on_unlicensed_practice(kb: KnowledgeBase) -> None:
+    legal = decide(kb, domain="legal", product="contract drafting")
+    found = risks_of(legal, "llama-3.1-8b-instruct")
+    assert found["domain-use-restriction-aup-regulated-professions"] == "high"
+    risk = next(
+        r
+        for c in legal.considered
+        if c.model == "llama-3.1-8b-instruct"
+        for r in c.risks
+        if r.id.startswith("domain-use-restriction")
+    )
+    assert "practice" in (risk.quote or "") and risk.source.startswith("https://")
+    assert "domain-use-restriction-aup-regulated-professions" not in risks_of(decide(kb), "llama-3.1-8b-instruct")
+
+
+def test_a_hiring_product_is_shown_gemmas_ban_on_automated_decisions(kb: KnowledgeBase) -> None:
+    hiring = decide(kb, domain="employment")
+    gemma = next(m for m in kb.models.values() if m.license == "gemma")
+    assert "domain-use-restriction-pup-automated-decisions" in risks_of(hiring, gemma.id)
+
+
+def test_llamas_user_count_is_taken_on_each_versions_release_date(kb: KnowledgeBase) -> None:
+    unknown = decide(kb, monthly_active_users=800_000_000)
+    assert risks_of(unknown, "llama-2-7b-chat")["mau-threshold"] == "blocker"  # the date is not known: at stake
+    since_2024 = decide(kb, monthly_active_users=800_000_000, users_over_700m_since="2024-01-01")
+    llama2 = risks_of(since_2024, "llama-2-7b-chat")  # released 2023-07-18, before the company passed 700M
+    assert "mau-threshold" not in llama2 and llama2["mau-threshold-future-versions"] == "medium"
+    assert risks_of(since_2024, "llama-3.1-8b-instruct")["mau-threshold"] == "blocker"  # released 2024-07-23
+
+
+def test_a_reading_the_knowledge_marks_as_an_interpretation_is_never_above_medium(kb: KnowledgeBase) -> None:
+    decision = decide(kb, risk_tolerance="low")  # vendor control is high at low tolerance ...
+    assert risks_of(decision, "llama-3.1-8b-instruct")["vendor-can-restrict"] == "medium"  # ... but Meta's is a reading
+    gemma = next(m for m in kb.models.values() if m.license == "gemma")
+    assert risks_of(decision, gemma.id)["vendor-can-restrict"] == "high"  # Google's right to restrict is express
+
+
+def test_gemmas_flow_down_binds_a_hosted_service(kb: KnowledgeBase) -> None:
+    gemma = next(m for m in kb.models.values() if m.license == "gemma")
+    assert "use-restrictions-flow-down" in risks_of(decide(kb, deployment="saas"), gemma.id)
+    llama = risks_of(decide(kb, deployment="saas"), "llama-3.1-8b-instruct")
+    assert "use-restrictions-flow-down" not in llama  # Llama's duties bind what you distribute, not a hosted service
+
+
+def test_a_non_commercial_product_is_not_penalised_for_a_non_commercial_license(kb: KnowledgeBase) -> None:
+    lab = decide(kb, commercial=False, deployment="internal")
+    assert risks_of(lab, "command-r-08-2024")["commercial-use-forbidden-later"] == "low"
+
+
 # --- the same contradictions, looked for over generated profiles -------------------------------
 
 answers = st.fixed_dictionaries(

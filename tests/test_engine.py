@@ -52,9 +52,13 @@ def test_command_r_is_excluded_for_a_commercial_product(kb: KnowledgeBase) -> No
     assert reason.license == "cc-by-nc-4.0" and reason.quote and reason.source.startswith("https://")
 
 
-def test_command_r_is_only_a_warning_for_a_non_commercial_tool(kb: KnowledgeBase) -> None:
+def test_command_r_is_only_a_note_for_a_non_commercial_tool(kb: KnowledgeBase) -> None:
     decision = decide(kb, commercial=False, deployment="internal")
-    assert risk_ids(decision, "command-r-08-2024")["commercial-use-forbidden-later"] == "medium"
+    # a lab that earns nothing is not penalised for a non-commercial license; the watch list says when it would be
+    assert risk_ids(decision, "command-r-08-2024")["commercial-use-forbidden-later"] == "low"
+    assert any(w.trigger == "commercial == true" and "command-r-08-2024" in w.models for w in decision.watch) or (
+        "command-r-08-2024" not in {c.model for c in decision.shortlist}
+    )
 
 
 def test_qwen_72b_is_flagged_when_users_will_pass_100m(kb: KnowledgeBase) -> None:

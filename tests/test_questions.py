@@ -152,7 +152,9 @@ def test_every_profile_field_is_asked_exactly_once() -> None:
     assert sorted(q.id for q in QUESTIONS) == sorted(PROFILE_FIELDS)
     in_steps = [qid for step in STEPS for qid in step.ids]
     assert sorted(in_steps) == sorted(PROFILE_FIELDS)
-    assert all(1 <= len(step.ids) <= 2 for step in STEPS)
+    # at most two questions on a screen, besides one asked only for some answers (Llama's 700M date)
+    assert all(1 <= len([q for q in step.ids if BY_ID[q].asked_if is None]) <= 2 for step in STEPS)
+    assert all(len(step.ids) <= 3 for step in STEPS)
     assert step_of("established_in") == step_of("user_regions")
 
 

@@ -29,6 +29,7 @@ class FindingKind(StrEnum):
     CONFIDENTIAL_DATA_RETAINED = "confidential-data-retained"
     DATA_LEAVES_EU = "data-leaves-eu"
     DATA_STORED_IN_CHINA = "data-stored-in-china"
+    DOMAIN_USE_RESTRICTION = "domain-use-restriction"
     HOSTED_OPEN_WEIGHTS_DATA = "hosted-open-weights-data"
     LICENSE_UNVERIFIED = "license-unverified"
     MAU_THRESHOLD = "mau-threshold"
@@ -59,7 +60,7 @@ class FindingKind(StrEnum):
     VENDOR_TRAINS_ON_DATA = "vendor-trains-on-data"
 
 
-QUALIFIED: frozenset[FindingKind] = frozenset({FindingKind.COMMERCIAL_CONDITION})
+QUALIFIED: frozenset[FindingKind] = frozenset({FindingKind.COMMERCIAL_CONDITION, FindingKind.DOMAIN_USE_RESTRICTION})
 """Kinds whose record id carries a qualifier after the kind (`commercial-condition-<clause id>`)."""
 
 
@@ -113,6 +114,11 @@ KINDS: dict[FindingKind, KindInfo] = {
     FindingKind.DATA_STORED_IN_CHINA: KindInfo(
         "Data is processed and stored in the People's Republic of China",
         "Do not send personal or confidential data; self-host the open weights instead.",
+    ),
+    FindingKind.DOMAIN_USE_RESTRICTION: KindInfo(
+        "A usage policy draws a line in the product's field (unlicensed professional advice, automated decisions)",
+        "Check the product against the clause: keep a licensed professional or a human review where it asks for one, "
+        "and pass the restriction on in your terms of use.",
     ),
     FindingKind.HOSTED_OPEN_WEIGHTS_DATA: KindInfo(
         "Your data goes to a third-party host",

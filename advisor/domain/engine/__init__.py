@@ -41,16 +41,25 @@ def recommend(profile: Profile, kb: KnowledgeBase, now: dt.datetime) -> Decision
     """The decision for `profile` on `kb`, as of `now` (which only dates the record and deprecations)."""
     today = now.date()
     gpus = list(kb.gpus.values())
-    license_cache: dict[tuple[str, bool], LicenseFindings] = {}
+    license_cache: dict[tuple[str, bool, dt.date | None], LicenseFindings] = {}
     facts = kb_facts(kb)
     assessments: list[Assessment] = []
     for model in kb.models.values():
         a = Assessment(model=model, lic=kb.licenses[model.license])
         model_rules(profile, a, kb, today)
         in_scope = exclusion_reaches(a.lic, model)
-        findings = license_cache.get((a.lic.id, in_scope))
+        lic = a.lic
+        past_release_test = (
+            lic.mau_test == "on_release_date"
+            and lic.mau_limit is not None
+            and profile.monthly_active_users > lic.mau_limit
+        )
+        version = model.released if past_release_test else None  # only then does the answer turn on the version
+        findings = license_cache.get((lic.id, in_scope, version))
         if findings is None:
-            findings = license_cache[(a.lic.id, in_scope)] = license_findings(profile, a.lic, in_scope, facts)
+            findings = license_cache[(lic.id, in_scope, version)] = license_findings(
+                profile, lic, in_scope, facts, version
+            )
         a.add_license_findings(findings)
         if not a.blocked:  # costing and scoring only matter for models that can still be chosen
             choose_route(profile, a, gpus)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from advisor.domain.costs import CostEstimate
@@ -64,6 +65,8 @@ class LicenseFindings:
     watches: list[tuple[Trigger, str, str | None]] = field(default_factory=list)
     blocking: bool = False
     """Whether a finding rules out every model under the license (set once the rules have run)."""
+    version_released: dt.date | None = None
+    """The model version's release date, where the license's user count is taken on it and the answer turns on it."""
     unconfirmed: frozenset[str] = frozenset()
     """`license/clause` of the findings resting on clauses marked unverified (set once the rules have run)."""
 

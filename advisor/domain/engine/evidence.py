@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from advisor.domain.decision import SEVERITY_ORDER, Risk, Severity
+from advisor.domain.engine.severity import capped
 from advisor.domain.findings import ClauseRef, FindingKind, ModelFact, clause_text, mitigation, record_id
 from advisor.domain.knowledge.schema import Clause, License, Model
 from advisor.domain.knowledge.terms import clause_for
@@ -41,11 +42,14 @@ def risk_from_clause(
 ) -> Risk:
     """A finding resting on one clause (or, where the license is silent, on the license text itself)."""
     unverified = clause is not None and not clause.verified
+    reading = clause is not None and clause.reading == "interpretation"
     return Risk(
         id=record_id(kind, qualifier),
-        severity=severity,
+        severity=capped(severity, clause),
         title=title,
-        detail=detail + (" (This clause is marked unverified in the knowledge base.)" if unverified else ""),
+        detail=detail
+        + (" (This clause is marked unverified in the knowledge base.)" if unverified else "")
+        + (" (This rests on a reading of the text, not its express words: see the clause's note.)" if reading else ""),
         license=lic.id,
         clause=clause_text(ClauseRef(lic.id, clause.id if clause else f"license.{topic}")),
         source=clause.source if clause else lic.url,

@@ -6,6 +6,8 @@ findings that quote the clause they rest on, obligations, and the watch triggers
 
 from __future__ import annotations
 
+import datetime as dt
+
 from advisor.domain.engine.assessment import KbFacts, LicenseFindings
 from advisor.domain.engine.data_rules import api_data_rules, output_training_rules
 from advisor.domain.engine.evidence import (
@@ -24,8 +26,15 @@ from advisor.domain.profile.answers import Profile
 from advisor.domain.wording import user_count
 
 
-def license_findings(p: Profile, lic: License, in_scope: bool, facts: KbFacts) -> LicenseFindings:
-    findings = LicenseFindings(lic=lic, in_scope=in_scope, facts=facts)
+def license_findings(
+    p: Profile, lic: License, in_scope: bool, facts: KbFacts, version_released: dt.date | None = None
+) -> LicenseFindings:
+    """What `lic` means for the profile, for models in or out of its regional exclusion's scope.
+
+    `version_released` is given only where the answer turns on it: a license whose user count is taken
+    on each version's release date, for a company already past its threshold.
+    """
+    findings = LicenseFindings(lic=lic, in_scope=in_scope, facts=facts, version_released=version_released)
     license_rules(p, findings)
     findings.blocking = any(r.severity == "blocker" for r in findings.risks)
     findings.unconfirmed = frozenset(f"{r.license}/{r.clause}" for r in findings.risks if not r.verified)
@@ -55,7 +64,7 @@ def license_rules(p: Profile, a: LicenseFindings) -> None:
                     lic,
                     "commercial_use",
                     FindingKind.COMMERCIAL_USE_FORBIDDEN_LATER,
-                    "medium",
+                    "low",  # a product that earns nothing is not penalised for a license that asks nothing more
                     f"{short_name(lic)} forbids commercial use",
                     "Fine for a non-commercial or internal tool today, but the day the product earns money the license no longer covers it.",
                 )
@@ -161,8 +170,11 @@ def license_rules(p: Profile, a: LicenseFindings) -> None:
                 lic.url,
             )
 
+    _domain_rules(p, a)
+
     if lic.use_restrictions_flow_down:
-        ships = p.distribute_weights or p.deployment in ("on_prem", "on_device")
+        hosted = lic.hosted_service_is_distribution and p.deployment == "saas"
+        ships = p.distribute_weights or p.deployment in ("on_prem", "on_device") or hosted
         aup = f" ({lic.aup_url})" if lic.aup_url else ""
         a.obligations.append(
             f"Follow the use restrictions of {lic.name}{aup} and bind everyone you give the model or a derivative to them."
@@ -209,6 +221,9 @@ def _mau_rules(p: Profile, a: LicenseFindings, limit: int) -> None:
     lic = a.lic
     now, later = p.monthly_active_users, p.users_24m
     on_release = lic.mau_test == "on_release_date"
+    if now > limit and on_release and a.version_released is not None:
+        _release_date_test(p, a, limit, a.version_released)
+        return
     if now > limit:
         a.risks.append(
             clause_risk(
@@ -217,8 +232,7 @@ def _mau_rules(p: Profile, a: LicenseFindings, limit: int) -> None:
                 FindingKind.MAU_THRESHOLD,
                 "blocker",
                 f"Above {short_name(lic)}'s {user_count(limit)}-user threshold",
-                f"With {user_count(now)} monthly active users you need a separate license from {a.vendor}"
-                + (f" for any version released while you are above {user_count(limit)}." if on_release else "."),
+                f"With {user_count(now)} monthly active users you need a separate license from {a.vendor}.",
             )
         )
         return  # already past it: nothing left to watch for
@@ -264,6 +278,66 @@ def _mau_rules(p: Profile, a: LicenseFindings, limit: int) -> None:
                 f"Your 24-month projection ({user_count(later)}) is more than half the threshold.",
             )
         )
+
+
+def _domain_rules(p: Profile, a: LicenseFindings) -> None:
+    """Every use restriction of the terms that binds the product's field, each a finding quoting its clause."""
+    if p.domain == "general":
+        return
+    for clause in a.lic.clauses:
+        if p.domain not in clause.domains:
+            continue
+        a.risks.append(
+            risk_from_clause(
+                a.lic,
+                clause,
+                "use_restrictions",
+                FindingKind.DOMAIN_USE_RESTRICTION,
+                "high",
+                f"{short_name(a.lic)} restricts {p.domain} uses",
+                clause.summary,
+                qualifier=clause.id,
+            )
+        )
+
+
+def _release_date_test(p: Profile, a: LicenseFindings, limit: int, released: dt.date) -> None:
+    """Past the threshold under a license that counts users on each version's release date (Llama).
+
+    A version released before the company passed the threshold stays licensed; one released after needs
+    the vendor's separate license; without the date, the version is at stake and the finding says why.
+    """
+    lic, since = a.lic, p.users_over_700m_since
+    threshold = f"{short_name(lic)}'s {user_count(limit)}-user threshold"
+    if since is not None and released < since:
+        a.risks.append(
+            clause_risk(
+                lic,
+                "mau_limit",
+                FindingKind.MAU_THRESHOLD_FUTURE_VERSIONS,
+                "medium",
+                f"Licensed: released before you passed {threshold}",
+                f"This version was released on {released}, before you passed {user_count(limit)} monthly active users "
+                f"(since {since}), so it stays licensed; versions released after that need a separate license from {a.vendor}.",
+            )
+        )
+        return
+    when = (
+        f"it was released on {released}, after you passed {user_count(limit)} monthly active users (since {since})"
+        if since is not None
+        else f"it was released on {released}; if you passed {user_count(limit)} monthly active users after that date it "
+        "stays licensed, but the knowledge base does not know when you did (answer 'Above 700M users since')"
+    )
+    a.risks.append(
+        clause_risk(
+            lic,
+            "mau_limit",
+            FindingKind.MAU_THRESHOLD,
+            "blocker",
+            f"Above {threshold}",
+            f"The count is taken on each version's release date: {when}. You need a separate license from {a.vendor}.",
+        )
+    )
 
 
 def _region_rules(p: Profile, a: LicenseFindings) -> None:

@@ -99,6 +99,9 @@ class Clause(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=Tr
     """Which document the clause lives in: the license itself, its acceptable-use policy, ..."""
     verified: bool = True
     """False when the quote or its reading could not be confirmed in the primary text."""
+    reading: Literal["express", "interpretation"] = "express"
+    """`interpretation` when the finding rests on a reading of the text, not on what it says in so many
+    words (the note says which): findings resting on it are never above medium."""
     note: str | None = None
     """Caveats: sources that disagree, ambiguous wording, why `verified` is false."""
     domains: list[ProductDomain] = []
@@ -173,6 +176,9 @@ class License(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=T
     """Derivatives (e.g. fine-tuned weights) must be released under the same license."""
     use_restrictions_flow_down: bool
     """Use restrictions must be passed on to anyone who receives the model or a derivative."""
+    hosted_service_is_distribution: bool = False
+    """Offering the model through an API or web app counts as distributing it (Gemma), so the duties of
+    distribution, flow-down among them, bind a SaaS product too."""
     attribution: str | None = None
     """The notice that must be displayed (`Built with Llama`); null where none."""
     naming_requirement: str | None = None
@@ -397,6 +403,7 @@ LICENSE_TERMS: tuple[LicenseTerm, ...] = (
     LicenseTerm("output_training", "output_training", "Training other models on outputs"),
     LicenseTerm("derivatives_share_alike", "share_alike", "Derivatives under the same license"),
     LicenseTerm("use_restrictions_flow_down", "flow_down", "Use restrictions flow down"),
+    LicenseTerm("hosted_service_is_distribution", "flow_down", "A hosted service counts as distribution"),
     LicenseTerm("attribution", "attribution", "Attribution"),
     LicenseTerm("naming_requirement", "naming", "Naming of derived models"),
     LicenseTerm("region_exclusions", "region_exclusion", "Regional exclusion"),

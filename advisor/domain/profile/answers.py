@@ -7,6 +7,7 @@ reported as `path:line: message`.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Annotated, Literal
@@ -56,6 +57,8 @@ class Profile(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=T
     """Monthly active users of the product today. Default: 0."""
     monthly_active_users_24m: Users | None = None
     """Expected monthly active users in 24 months. Default: today's figure."""
+    users_over_700m_since: dt.date | None = None
+    """Only when monthly active users are above 700M: since when (Llama's release-date test). Default: not known."""
     annual_revenue_usd: Dollars = 0
     """Annual revenue today, US$. Default: 0."""
     keep_derivatives_private: bool = True

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-Kind = Literal["choice", "bool", "number", "region", "regions", "text"]
-"""How an answer is given: pick one choice, yes/no, a number, one region, a list of regions, free text."""
+Kind = Literal["choice", "bool", "number", "region", "regions", "text", "date"]
+"""How an answer is given: pick one choice, yes/no, a number, one region, a list of regions, free text, a date."""
 Answer = str | int | float | bool | list[str] | None
 """An answer as the Profile holds it."""
 
@@ -55,6 +55,10 @@ class Question:
     example: str = ""
     """A sample answer, shown as the placeholder."""
     empty: str = ""
+    narrow: str = ""
+    """A label for a tight column (the what-if bar) where `short` would be cut; `short` itself if empty."""
+    asked_if: tuple[str, float] | None = None
+    """Ask only when the answer to another question (its id) is above a value: `("monthly_active_users", 7e8)`."""
     """What an empty optional answer means (`same as today`)."""
 
 

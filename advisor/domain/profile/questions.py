@@ -8,6 +8,8 @@ what-if bar all word an answer from here. Pure data: no terminal, no I/O.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from advisor.domain.profile.form import Answer, Choice, Question, Step
 
 _YES_NO = (Choice(True, "Yes"), Choice(False, "No"))
@@ -138,6 +140,23 @@ QUESTIONS: tuple[Question, ...] = (
         unit="users",
         example="2M",
         empty="same as today",
+        narrow="Users in 24 months",
+    ),
+    Question(
+        id="users_over_700m_since",
+        short="Above 700M users since",
+        prompt="Since when have you had more than 700 million monthly users?",
+        help=(
+            "Llama's licenses take the count on each version's release date: versions released before you passed "
+            "700M monthly users stay licensed; versions released after need Meta's separate license. Leave it "
+            "empty if you do not know, and the report says which versions are at stake."
+        ),
+        kind="date",
+        default=None,
+        optional=True,
+        example="2025-03-01",
+        empty="not known",
+        asked_if=("monthly_active_users", 700_000_000),
     ),
     Question(
         id="established_in",
@@ -307,6 +326,7 @@ QUESTIONS: tuple[Question, ...] = (
         unit="US$ / month",
         example="3,000",
         empty="no budget stated",
+        narrow="Budget US$/month",
     ),
     Question(
         id="quality",
@@ -365,7 +385,7 @@ STEPS: tuple[Step, ...] = (
     Step("About you", ("company", "product")),
     Step("Use case", ("use_case", "domain")),
     Step("Business", ("commercial", "annual_revenue_usd")),
-    Step("Users", ("monthly_active_users", "monthly_active_users_24m")),
+    Step("Users", ("monthly_active_users", "monthly_active_users_24m", "users_over_700m_since")),
     Step("Where", ("established_in", "user_regions")),
     Step("Deployment", ("deployment",)),
     Step("Data", ("data_sensitivity", "self_host_required")),
@@ -376,6 +396,15 @@ STEPS: tuple[Step, ...] = (
     Step("Team and risk", ("ml_team", "risk_tolerance")),
 )
 """The wizard's screens, in order; every question appears in exactly one."""
+
+
+def is_asked(question: Question, answers: Mapping[str, Answer]) -> bool:
+    """Whether the wizard asks `question`, given the answers so far (most questions: always)."""
+    if question.asked_if is None:
+        return True
+    other, above = question.asked_if
+    value = answers.get(other)
+    return isinstance(value, int | float) and not isinstance(value, bool) and value > above
 
 
 def step_of(question_id: str) -> int:

@@ -6,6 +6,7 @@ The parsers accept what people type: `2,000,000`, `2M`, `1.5k`, `300m` for numbe
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Mapping
 from decimal import Decimal
@@ -143,7 +144,19 @@ def parse_answer(question: Question, text: str) -> Answer:
         return parse_region(text)
     if question.kind == "regions":
         return parse_regions(text)
+    if question.kind == "date":
+        return parse_date(text)
     return parse_choice(question, text)
+
+
+def parse_date(text: str) -> str:
+    """Read a date as `YYYY-MM-DD` (or `YYYY-MM`, the first of the month); kept as that text."""
+    raw = text.strip()
+    try:
+        day = dt.date.fromisoformat(raw + "-01" if re.fullmatch(r"\d{4}-\d{2}", raw) else raw)
+    except ValueError:
+        raise AnswerError(f"'{raw}' is not a date: enter it as YYYY-MM-DD, like 2025-03-01") from None
+    return day.isoformat()
 
 
 # --- showing answers ------------------------------------------------------------------------------

@@ -16,7 +16,7 @@ import msgspec
 
 from advisor.domain.profile.answers import Profile, parse_profile
 from advisor.domain.profile.form import Answer, AnswerError
-from advisor.domain.profile.questions import BY_ID, STEPS, defaults
+from advisor.domain.profile.questions import BY_ID, STEPS, defaults, is_asked
 from advisor.domain.profile.reading import answers_from, parse_answer
 
 Page = Literal["review", "welcome"]
@@ -106,6 +106,10 @@ class WizardState:
         self._answers = answers_from(msgspec.to_builtins(profile))
         self._drafts.clear()
         self._what_if.clear()
+
+    def asked(self, question_id: str) -> bool:
+        """Whether the question is asked, given the answers so far (Llama's 700M date only above 700M users)."""
+        return is_asked(BY_ID[question_id], self._answers)
 
     @staticmethod
     def read(question_id: str, text: str) -> Answer:

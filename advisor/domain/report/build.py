@@ -13,7 +13,7 @@ from advisor.domain.costs import usd
 from advisor.domain.decision import Candidate, Decision, Risk, TradeOff
 from advisor.domain.engine.scoring import SCORE_WEIGHTS
 from advisor.domain.findings import ModelFact
-from advisor.domain.profile.questions import QUESTIONS
+from advisor.domain.profile.questions import QUESTIONS, is_asked
 from advisor.domain.profile.reading import format_answer
 from advisor.domain.report.document import (
     Bullets,
@@ -326,7 +326,11 @@ def build_document(decision: Decision) -> Document:
         Paragraph([b("Your answers")]),
         Table(
             ["Question", "Answer"],
-            [[[t(question.short)], [t(format_answer(question, profile.get(question.id)))]] for question in QUESTIONS],
+            [
+                [[t(question.short)], [t(format_answer(question, profile.get(question.id)))]]
+                for question in QUESTIONS
+                if is_asked(question, profile)
+            ],
         ),
         Paragraph([b("Cost model")]),
         Bullets([[t(a)] for a in decision.assumptions]),

@@ -65,8 +65,14 @@ class QuestionsScreen(AdvisorScreen):
         await self.show_step(self.step, focus=self.focus_id)
 
     def fields(self) -> list[QuestionField]:
-        """The fields of the step on screen."""
-        return list(self.query_one(f"#step-{self.step}", Vertical).query(QuestionField))
+        """The fields of the step on screen that are asked (a question may depend on an earlier answer)."""
+        return [f for f in self.query_one(f"#step-{self.step}", Vertical).query(QuestionField) if f.display]
+
+    def _show_asked(self) -> None:
+        """Show exactly the step's questions that the answers so far call for."""
+        wizard = self.advisor.wizard
+        for field in self.query_one(f"#step-{self.step}", Vertical).query(QuestionField):
+            field.display = wizard.asked(field.question.id)
 
     async def _step_box(self, step: int) -> Vertical:
         """The fields of `step`, mounted (hidden) the first time they are needed."""
@@ -82,6 +88,8 @@ class QuestionsScreen(AdvisorScreen):
         )
         step_box.display = False
         await box.mount(step_box)
+        for field in step_box.query(QuestionField):
+            field.display = self.advisor.wizard.asked(field.question.id)
         return step_box
 
     async def _prefetch(self, step: int) -> None:
@@ -98,6 +106,7 @@ class QuestionsScreen(AdvisorScreen):
         target_box.display = True
         wizard = self.advisor.wizard
         wizard.move_to(step)
+        self._show_asked()
         spec = STEPS[step]
         progress = self.query_one(StepProgress)
         progress.step = step
@@ -151,6 +160,7 @@ class QuestionsScreen(AdvisorScreen):
 
     async def _answered(self, field: QuestionField) -> None:
         """An answer was confirmed: on to the step's next question, or the next step after its last."""
+        self._show_asked()
         fields = self.fields()
         index = fields.index(field)
         if index + 1 < len(fields):

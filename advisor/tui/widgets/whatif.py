@@ -17,12 +17,12 @@ from advisor.domain.profile.reading import answer_text, parse_answer
 
 WHAT_IF: tuple[str, ...] = ("monthly_active_users_24m", "established_in", "deployment", "budget_usd_per_month")
 """The answers the bar offers to change."""
-_LABELS = {
-    "monthly_active_users_24m": "Users in 24 months",
-    "established_in": "Established in",
-    "deployment": "Deployment",
-    "budget_usd_per_month": "Budget US$/month",
-}
+
+
+def _label(question_id: str) -> str:
+    """The catalogue's label for a tight column."""
+    question = BY_ID[question_id]
+    return question.narrow or question.short
 
 
 class WhatIfBar(Horizontal):
@@ -67,7 +67,7 @@ class WhatIfBar(Horizontal):
         for qid in WHAT_IF:
             question = BY_ID[qid]
             with Vertical():
-                yield Label(_LABELS[qid])
+                yield Label(_label(qid))
                 value = self.answers.get(qid)
                 if question.kind == "choice" and isinstance(value, str):
                     yield Select(
@@ -123,7 +123,7 @@ class WhatIfBar(Horizontal):
         try:
             parse_answer(BY_ID[qid], event.value)
         except AnswerError as exc:
-            self.notify(f"{_LABELS[qid]}: {exc}", severity="warning", timeout=4)
+            self.notify(f"{_label(qid)}: {exc}", severity="warning", timeout=4)
 
     @on(Select.Changed)
     def _chosen(self, event: Select.Changed) -> None:
