@@ -268,3 +268,13 @@ def test_no_generated_profile_gets_a_contradictory_record(kb: KnowledgeBase, ans
         del answers["budget_usd_per_month"]
     decision = recommend(msgspec.convert(answers, Profile), kb, NOW)
     assert contradictions(decision) == []
+
+
+def test_open_weights_on_their_vendors_api_bring_that_apis_terms(kb: KnowledgeBase) -> None:
+    decision = decide(kb, use_case="code", data_sensitivity="confidential", risk_tolerance="high")
+    pro = next(c for c in decision.considered if c.model == "deepseek-v4-pro")
+    assert pro.cost is not None and pro.cost.route == "api" and pro.cost.host == "DeepSeek's API"
+    china = next(r for r in pro.risks if r.id == "data-stored-in-china")
+    assert china.license == "deepseek-api-terms" and china.severity == "high"  # the weights are MIT; the API is not
+    hosted = next(c for c in decision.considered if c.weights == "open" and c.cost and c.cost.host == "DeepInfra")
+    assert any(r.id == "hosted-open-weights-data" and "DeepInfra" in r.detail for r in hosted.risks)

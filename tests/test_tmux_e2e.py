@@ -82,6 +82,8 @@ def test_from_first_question_to_an_exported_report(terminal: Terminal, tmp_path:
     terminal.keys("Down")
     terminal.keys("Down")
     terminal.keys("Enter")  # answers from documents (RAG)
+    terminal.wait_for("What field does the product work in?")
+    terminal.keys("Enter")  # the product's domain: general
     terminal.wait_for("Step 3 of 12")
     terminal.keys("Enter")  # commercial: yes
     terminal.type("1.5M")

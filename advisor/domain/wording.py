@@ -13,6 +13,13 @@ VENDOR_NAMES = {
     "stability": "Stability AI",
     "mistral": "Mistral AI",
     "ai2": "Ai2",
+    "deepinfra": "DeepInfra",
+    "together": "Together AI",
+    "fireworks": "Fireworks AI",
+    "bedrock": "AWS Bedrock",
+    "azure": "Azure AI",
+    "nscale": "nscale",
+    "doubleword": "Doubleword",
 }
 """Vendor ids whose names are not the id capitalized."""
 

@@ -12,7 +12,7 @@ import datetime as dt
 
 from advisor import __version__
 from advisor.domain.costs import ASSUMPTIONS
-from advisor.domain.decision import Decision
+from advisor.domain.decision import Decision, Risk
 from advisor.domain.engine.assembly import (
     decision_risks,
     knowledge_info,
@@ -23,6 +23,7 @@ from advisor.domain.engine.assembly import (
 )
 from advisor.domain.engine.assessment import Assessment, LicenseFindings, kb_facts
 from advisor.domain.engine.costing import choose_route
+from advisor.domain.engine.data_rules import host_terms_findings
 from advisor.domain.engine.license_rules import license_findings
 from advisor.domain.engine.model_rules import budget_rule, model_rules, operations_rules
 from advisor.domain.engine.rationale import headline, rationale_lines, trade_off
@@ -44,6 +45,7 @@ def recommend(profile: Profile, kb: KnowledgeBase, now: dt.datetime) -> Decision
     license_cache: dict[tuple[str, bool, dt.date | None], LicenseFindings] = {}
     facts = kb_facts(kb)
     assessments: list[Assessment] = []
+    host_cache: dict[str, list[Risk]] = {}
     for model in kb.models.values():
         a = Assessment(model=model, lic=kb.licenses[model.license])
         model_rules(profile, a, kb, today)
@@ -63,6 +65,12 @@ def recommend(profile: Profile, kb: KnowledgeBase, now: dt.datetime) -> Decision
         a.add_license_findings(findings)
         if not a.blocked:  # costing and scoring only matter for models that can still be chosen
             choose_route(profile, a, gpus)
+            terms = model.price.terms if model.price is not None else None
+            if terms is not None and a.cost is not None and a.cost.route == "api" and model.weights == "open":
+                if terms not in host_cache:
+                    host_cache[terms] = host_terms_findings(profile, kb.licenses[terms], facts)
+                for risk in host_cache[terms]:
+                    a.add(risk)
             operations_rules(profile, a)
             budget_rule(profile, a)
         assessments.append(a)

@@ -29,7 +29,10 @@ def host_of(p: Profile, model: Model, estimate: CostEstimate) -> str:
         return "the customer's hardware" if p.deployment == "on_prem" else "your own GPUs (rented)"
     if model.weights == "closed":
         return f"{vendor_name(model.vendor)}'s API"
-    return "a hosted provider"
+    host = model.price.host if model.price is not None else None
+    if host is None:
+        return "a hosted provider"
+    return f"{vendor_name(host)}'s API" if host == model.vendor else vendor_name(host)
 
 
 def _route_reason(p: Profile, chosen: CostEstimate, others: list[CostEstimate], must_self_host: bool) -> str | None:
@@ -103,8 +106,13 @@ def choose_route(p: Profile, a: Assessment, gpus: list[Gpu]) -> None:
     if api is not None and own is not None and not must_self_host:
         a.break_even = break_even_tokens(api, m, gpus, p.monthly_tokens)
         a.break_even_ranges = break_even_ranges(api, m, gpus, p.monthly_tokens)
-    if a.cost.route == "api" and p.data_sensitivity in ("confidential", "regulated"):
-        hosts = name_list(m.hosts) if m.hosts else "a hosted provider"
+    known_terms = m.price is not None and m.price.terms is not None  # then the host's own data findings apply
+    if a.cost.route == "api" and p.data_sensitivity in ("confidential", "regulated") and not known_terms:
+        other_hosts = [h for h in m.hosts if m.price is None or h != m.price.host]
+        if a.host == "a hosted provider":  # the price's host is not recorded: name who serves the weights
+            hosts = name_list(m.hosts) if m.hosts else a.host
+        else:
+            hosts = a.host + (f" (also served by {name_list(other_hosts)})" if other_hosts else "")
         a.add(
             model_risk(
                 m,

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from advisor.domain.engine.assessment import LicenseFindings
+from advisor.domain.decision import Risk
+from advisor.domain.engine.assessment import KbFacts, LicenseFindings
 from advisor.domain.engine.evidence import clause_risk, summary_of
 from advisor.domain.engine.triggers import flag
 from advisor.domain.findings import FindingKind
+from advisor.domain.knowledge.schema import License
 from advisor.domain.knowledge.terms import short_name
 from advisor.domain.profile.answers import Profile
 
@@ -57,6 +59,13 @@ def output_training_rules(p: Profile, a: LicenseFindings) -> None:
             + summary_of(lic, "output_training", "see the quoted clause."),
         )
     )
+
+
+def host_terms_findings(p: Profile, terms: License, facts: KbFacts) -> list[Risk]:
+    """What a host's own API terms do with the data sent to open weights served there (DeepSeek's API: the PRC)."""
+    findings = LicenseFindings(lic=terms, in_scope=False, facts=facts)
+    api_data_rules(p, findings)
+    return findings.risks
 
 
 def api_data_rules(p: Profile, a: LicenseFindings) -> None:

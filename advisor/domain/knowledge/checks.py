@@ -88,6 +88,12 @@ def cross_check(
                 ["supersedes"],
                 f"supersedes unknown model '{model.supersedes}'{did_you_mean(model.supersedes, list(models))}",
             )
+        if model.price is not None and model.price.terms is not None and model.price.terms not in licenses:
+            problem(
+                key,
+                ["price", "terms"],
+                f"price.terms '{model.price.terms}' is not in the knowledge base{did_you_mean(model.price.terms, list(licenses))}",
+            )
         if model.weights == "open" and not model.hf_repo:
             problem(key, ["weights"], f"open-weights model '{model.id}' needs hf_repo (the Hugging Face repo id)")
         if model.weights == "closed" and not model.api_id:

@@ -224,6 +224,19 @@ class Price(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=Tru
     """The date the price was read."""
     note: str | None = None
     """Tiers, long-context surcharges, or the provider quoted for open weights."""
+    host: str | None = None
+    """Who sells at this price (`deepinfra`, `together`, or the vendor for its own API); null for a closed
+    model's price on the vendor's own API."""
+    terms: str | None = None
+    """The id of that host's API terms in the knowledge base (`deepseek-api-terms`): their data findings
+    (retention, location, training on what you send) apply when the model is used there."""
+
+
+class HostPrice(Price, kw_only=True, frozen=True, forbid_unknown_fields=True):
+    """Another host's price for the model, or a source whose figure disagrees with `price` (each kept, not merged)."""
+
+    host: str
+    """Who charges it (`azure`, `deepinfra` ...), or the vendor itself for a disagreeing figure."""
 
 
 class SelfHost(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=True):
@@ -287,6 +300,8 @@ class Model(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=Tru
     """Rough capability tier among models of its kind at the time of `verified`."""
     price: Price | None = None
     """API list price (closed models), or a representative hosted price for open weights."""
+    prices: list[HostPrice] = []
+    """Other hosts' prices, and figures from sources that disagree with `price` (written by `kb refresh`)."""
     self_host: SelfHost | None = None
     """Serving requirements (open weights)."""
     openness: ModelOpenness | None = None
