@@ -6,6 +6,7 @@ the same contradictions over generated profiles.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import itertools
 import re
@@ -23,6 +24,7 @@ from advisor.domain.decision import Candidate, Decision, load_decision
 from advisor.domain.engine import recommend
 from advisor.domain.engine.scoring import SCORE_WEIGHTS, cost_fit
 from advisor.domain.knowledge.base import KnowledgeBase
+from advisor.domain.knowledge.schema import HostPrice
 from advisor.domain.profile.answers import Profile, load_profile
 from advisor.domain.revisit import revisit
 
@@ -278,3 +280,23 @@ def test_open_weights_on_their_vendors_api_bring_that_apis_terms(kb: KnowledgeBa
     assert china.license == "deepseek-api-terms" and china.severity == "high"  # the weights are MIT; the API is not
     hosted = next(c for c in decision.considered if c.weights == "open" and c.cost and c.cost.host == "DeepInfra")
     assert any(r.id == "hosted-open-weights-data" and "DeepInfra" in r.detail for r in hosted.risks)
+
+
+def test_a_neutral_hosts_known_price_is_offered_beside_the_vendors_api(kb: KnowledgeBase) -> None:
+    pro = kb.models["deepseek-v4-pro"]
+    assert pro.price is not None and pro.price.host == "deepseek"
+    neutral = HostPrice(
+        host="fireworks",
+        input_usd_per_mtok=1.2,
+        output_usd_per_mtok=4.8,
+        source="https://fireworks.ai/pricing",
+        as_of=dt.date(2026, 11, 1),
+    )
+    models = {**kb.models, pro.id: msgspec.structs.replace(pro, prices=[neutral])}
+    layered = dataclasses.replace(kb, models=models)
+    decision = recommend(msgspec.convert({"use_case": "code", "risk_tolerance": "high"}, Profile), layered, NOW)
+    entry = next(c for c in decision.considered if c.model == pro.id)
+    assert entry.cost is not None and entry.cost.host == "DeepSeek's API"
+    offer = next(alt for alt in entry.cost.alternatives if alt.host == "Fireworks AI")
+    assert offer.route == "api" and "Fireworks AI" in offer.basis
+    assert offer.monthly_usd == pytest.approx(10 * (0.75 * 1.2 + 0.25 * 4.8), abs=0.01)  # 10M tokens by default

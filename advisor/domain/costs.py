@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from advisor.domain.decision import Route
 from advisor.domain.knowledge.schema import Gpu, Model, Price, SelfHost
+from advisor.domain.wording import vendor_name
 
 INPUT_SHARE = 0.75
 """Share of tokens that are input (prompt, retrieved context); the rest is generated output."""
@@ -71,15 +72,23 @@ def api_cost(model: Model, monthly_tokens: int) -> CostEstimate | None:
     """Monthly cost at list price, or None when the model has no price."""
     if model.price is None:
         return None
-    return _api_cost(model.price, model.weights == "closed", monthly_tokens)
+    return price_cost(model.price, model, monthly_tokens)
+
+
+def price_cost(price: Price, model: Model, monthly_tokens: int) -> CostEstimate:
+    """Monthly cost of `model` at one host's list price (the model's own `price`, or one of its `prices`)."""
+    if model.weights == "closed" or price.host == model.vendor:
+        provider = "the vendor's API"
+    else:
+        provider = vendor_name(price.host) if price.host else "a hosted provider"
+    return _api_cost(price, provider, monthly_tokens)
 
 
 @functools.lru_cache(maxsize=65536)
-def _api_cost(price: Price, vendor_api: bool, monthly_tokens: int) -> CostEstimate:
+def _api_cost(price: Price, provider: str, monthly_tokens: int) -> CostEstimate:
     # Cached: providers serving the same weights often list the same price.
     per_mtok = INPUT_SHARE * price.input_usd_per_mtok + (1 - INPUT_SHARE) * price.output_usd_per_mtok
     monthly = monthly_tokens / 1_000_000 * per_mtok
-    provider = "the vendor's API" if vendor_api else "a hosted provider"
     basis = (
         f"{monthly_tokens / 1e6:,.0f}M tokens × ${per_mtok:.3g}/M blended "
         f"(${price.input_usd_per_mtok:g} in, ${price.output_usd_per_mtok:g} out; "

@@ -7,6 +7,7 @@ from advisor.domain.costs import (
     api_cost,
     break_even_ranges,
     break_even_tokens,
+    price_cost,
     self_host_cost,
     single_replica_cost,
     usd,
@@ -51,6 +52,22 @@ def _route_reason(p: Profile, chosen: CostEstimate, others: list[CostEstimate], 
     if p.ml_team == "none" and chosen.route == "api":
         return "with no ML team, a hosted API spares you running GPUs"
     return None
+
+
+def _other_hosts(model: Model, monthly_tokens: int) -> list[Alternative]:
+    """The model at other hosts' known prices (a neutral host beside the vendor's own API, say)."""
+    chosen = model.price.host if model.price is not None else None
+    offers = []
+    for price in model.prices:
+        if price.host == chosen:
+            continue  # the same seller: a disagreeing figure, kept in the knowledge, not another route
+        estimate = price_cost(price, model, monthly_tokens)
+        offers.append(
+            Alternative(
+                route="api", host=vendor_name(price.host), monthly_usd=estimate.monthly_usd, basis=estimate.basis
+            )
+        )
+    return offers
 
 
 def choose_route(p: Profile, a: Assessment, gpus: list[Gpu]) -> None:
@@ -100,7 +117,7 @@ def choose_route(p: Profile, a: Assessment, gpus: list[Gpu]) -> None:
     others = [c for c in options if c is not a.cost]
     a.alternatives = [
         Alternative(route=c.route, host=host_of(p, m, c), monthly_usd=c.monthly_usd, basis=c.basis) for c in others
-    ]
+    ] + _other_hosts(m, p.monthly_tokens)
     a.route_reason = _route_reason(p, a.cost, others, must_self_host)
     a.self_host_usd = own.monthly_usd if own is not None else None
     if api is not None and own is not None and not must_self_host:
