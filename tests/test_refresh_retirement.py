@@ -51,7 +51,7 @@ def test_a_closed_model_retiring_is_graded_by_the_time_left(tmp_path: Path, reti
     layer = overlay(tmp_path, "acme-pro", retires=retires.isoformat(), replacement="acme-8b")
     kind, found, title, mitigation = finding(decide(layer), "acme-pro")
     assert (kind, found) == ("retirement-scheduled", severity)
-    assert f"Retires on {retires}, in {(retires - TODAY.date()).days} days" == title
+    assert title == f"Retires on {retires}, in {(retires - TODAY.date()).days} days; replacement: Acme 8B"
     assert f"Plan the move to Acme 8B before {retires}" in mitigation
 
 
@@ -68,7 +68,7 @@ def test_a_retired_closed_model_is_excluded_naming_the_replacement_and_source(tm
     [excluded] = [e for e in decision.excluded if e.model == "acme-pro"]
     [reason] = excluded.reasons
     assert (reason.id, reason.severity, reason.source) == ("retired", "blocker", "https://example.com/deprecations")
-    assert reason.title == "Retired on 2026-11-30"
+    assert reason.title == "Retired on 2026-11-30; replacement: Acme 8B"
     assert "(announced 2026-09-01)" in reason.detail and "Acme 8B as the replacement" in reason.detail
     assert reason.mitigation == "Use Acme 8B instead."
 

@@ -167,6 +167,55 @@ def kb_show(ctx: click.Context, entry_id: str, fmt: str, kb_dirs: tuple[Path, ..
     views.print_entry(kb_, entry_id, fmt=fmt)
 
 
+@kb.command("refresh")
+@click.option(
+    "--from",
+    "sources",
+    multiple=True,
+    metavar="FILE_OR_URL",
+    help="A downloaded catalog (LiteLLM price map, models.dev api.json/models.json, OpenRouter models, "
+    "Hugging Face model info) or its URL; repeatable. Without it, the public catalogs are fetched.",
+)
+@click.option(
+    "-o", "--output", type=click.Path(path_type=Path), metavar="DIR", help="The overlay (default kb-refresh-DATE)."
+)
+@click.option(
+    "--decisions", type=click.Path(path_type=Path), metavar="DIR", help="Revisit the saved decisions (*.json) in DIR."
+)
+@click.option("--format", "fmt", type=click.Choice(["md", "json"]), default="md", show_default=True)
+@kb_option
+@click.pass_context
+def kb_refresh(
+    ctx: click.Context,
+    sources: tuple[str, ...],
+    output: Path | None,
+    decisions: Path | None,
+    fmt: str,
+    kb_dirs: tuple[Path, ...],
+) -> None:
+    """Compare public catalogs with the knowledge base; write a dated overlay and print a review.
+
+    Exit 0 when nothing changed, 1 when changes were found, 2 on bad input or an unreachable catalog.
+    Use the overlay with `advisor --kb DIR`.
+    """
+    from advisor.catalogs.values import CatalogError
+    from advisor.cli.commands import emit
+    from advisor.cli.refresh import render, run_refresh
+    from advisor.clock import utc_now
+    from advisor.domain.inputs.problems import InputError
+
+    kb_ = load_kb(ctx, kb_dirs)
+    layers = [*ctx.obj.get("kb_dirs", ()), *kb_dirs]
+    try:
+        review = run_refresh(kb_, layers, sources, output, decisions, utc_now())
+    except CatalogError as exc:
+        fail(str(exc))
+    except InputError as exc:
+        fail([str(p) for p in exc.problems])
+    emit(render(review, fmt), None)
+    sys.exit(1 if review.changed else 0)
+
+
 @main.command()
 @click.option("--profile", "profile_path", required=True, type=click.Path(path_type=Path), help="The profile (YAML).")
 @click.option(

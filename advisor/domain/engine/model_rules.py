@@ -191,7 +191,7 @@ def retirement_rule(a: Assessment, kb: KnowledgeBase, today: dt.date) -> None:
                 "retires",
                 FindingKind.RETIRED,
                 "blocker",
-                f"Retired on {m.retires}",
+                f"Retired on {m.retires}" + (f"; replacement: {substitute}" if substitute else ""),
                 f"The vendor no longer serves this model on its API{announced}.{named}",
                 fill=fill,
             )
@@ -206,7 +206,8 @@ def retirement_rule(a: Assessment, kb: KnowledgeBase, today: dt.date) -> None:
                 "retires",
                 FindingKind.RETIREMENT_SCHEDULED,
                 severity,
-                f"Retires on {m.retires}, in {days} day{'s' if days != 1 else ''}",
+                f"Retires on {m.retires}, in {days} day{'s' if days != 1 else ''}"
+                + (f"; replacement: {substitute}" if substitute else ""),
                 f"The vendor stops serving this model on its API on {m.retires}{announced}.{named}",
                 fill=fill,
             )

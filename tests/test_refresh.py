@@ -1,0 +1,209 @@
+"""`advisor kb refresh` on excerpts of the real catalogs: the review, the overlay, and what the other commands make of it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import msgspec
+import pytest
+import yaml
+from click.testing import CliRunner, Result
+
+from advisor.cli import main
+from advisor.domain.knowledge.loader import load
+
+from .conftest import FIXTURES
+
+CATALOGS = FIXTURES / "catalogs"
+LITELLM = CATALOGS / "litellm-1.110.2-excerpt.json"
+ALL = [LITELLM, *(CATALOGS / n for n in ("models-dev-api.json", "models-dev-models.json"))]
+ALL += [CATALOGS / "huggingface-model-info.json", CATALOGS / "openrouter-models.json"]
+TODAY = dt.datetime(2026, 12, 1, 9, 0, tzinfo=dt.UTC)
+EXAMPLES = Path(__file__).parents[1] / "examples"
+
+
+@pytest.fixture(autouse=True)
+def _fixed_clock(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("advisor.clock.utc_now", lambda: TODAY)
+
+
+def refresh(out: Path, *sources: Path | str, extra: tuple[str, ...] = ()) -> Result:
+    args = [*extra, "kb", "refresh", "-o", str(out), "--format", "json"]
+    for source in sources:
+        args += ["--from", str(source)]
+    return CliRunner().invoke(main, args)
+
+
+@pytest.fixture(scope="module")
+def refreshed(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, Any], Path]:
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr("advisor.clock.utc_now", lambda: TODAY)
+        out = tmp_path_factory.mktemp("refresh") / "overlay"
+        result = refresh(out, *ALL)
+    assert result.exit_code == 1, result.output  # changes found
+    return json.loads(result.stdout), out
+
+
+def test_the_review_lists_each_retirement_with_days_left_and_replacement(
+    refreshed: tuple[dict[str, Any], Path],
+) -> None:
+    review, _ = refreshed
+    rows = {r["model"]: (r["catalog_date"], r["days_left"], r["replacement"], r["key"]) for r in review["retirements"]}
+    assert rows["o4-mini"] == ("2026-10-23", -39, "gpt-5.6-terra", "o4-mini")
+    assert rows["gpt-5"] == ("2026-12-11", 10, "gpt-5.6-sol", "gpt-5")
+    assert rows["gpt-4o"] == ("2027-01-14", 44, "gpt-6-luna", "gpt-4o")
+    # the Gemini API's date, not Vertex AI's (2026-10-20 under the bare key)
+    assert rows["gemini-2.5-pro"] == ("2026-12-01", 0, "gemini-3.8-flash", "gemini/gemini-2.5-pro")
+    assert "gpt-5.6-sol" not in rows, "a model no catalog dates is not listed"
+
+
+def test_price_differences_carry_percentages_and_who_wins(refreshed: tuple[dict[str, Any], Path]) -> None:
+    review, _ = refreshed
+    rows = {p["model"]: p for p in review["prices"]}
+    sonnet = rows["claude-sonnet-5"]
+    assert (sonnet["knowledge_input"], sonnet["catalog_input"], sonnet["input_change"]) == (3.0, 2.0, -0.3333)
+    assert sonnet["adopted"], "the curated price was unconfirmed, so the catalog's is used"
+    assert rows["deepseek-chat"]["adopted"] is False, "a retired model keeps its curated last price"
+    assert {"gpt-5.6-sol", "deepseek-v4-pro"} <= set(rows)
+    assert "gpt-4o" not in rows, "same price in LiteLLM and models.dev"
+
+
+def test_new_models_are_grouped_by_vendor_without_snapshots_or_embeddings(
+    refreshed: tuple[dict[str, Any], Path],
+) -> None:
+    review, out = refreshed
+    new = {(n["vendor"], n["id"]) for n in review["new_models"]}
+    assert {("openai", "gpt-6-luna"), ("anthropic", "claude-opus-5"), ("google", "gemini-3.7-flash")} <= new
+    assert ("alibaba", "Qwen/Qwen3-4B") in new, "a Hugging Face repo of a family the knowledge base covers"
+    ids = {i for _, i in new}
+    assert not ids & {"gpt-4o-2024-08-06", "text-embedding-3-small", "ft:gpt-4o-2024-08-06"}
+    entries = yaml.safe_load((out / "catalog" / "openai.yaml").read_text(encoding="utf-8"))
+    luna = next(e for e in entries if e["id"] == "gpt-6-luna")
+    assert luna["price"]["input_usd_per_mtok"] == 0.1 and luna["as_of"] == dt.date(2026, 12, 1)
+    assert "license" not in luna, "catalog entries carry no license terms"
+
+
+def test_the_overlay_replaces_curated_entries_and_kb_show_gives_the_shutdown(
+    refreshed: tuple[dict[str, Any], Path],
+) -> None:
+    _, out = refreshed
+    shown = CliRunner().invoke(main, ["--kb", str(out), "kb", "show", "gpt-4o"])
+    assert shown.exit_code == 0, shown.output
+    assert "Retires         2027-01-14 (shutdown on the vendor's API)" in shown.output
+    assert "Replacement     gpt-6-luna" in shown.output
+    gpt4o = load([out]).models["gpt-4o"]
+    [history] = [h for h in gpt4o.history if h.field == "retires"]
+    assert (history.date, history.source) == (
+        dt.date(2026, 12, 1),
+        "https://developers.openai.com/api/docs/deprecations",
+    )
+    assert "retires" in gpt4o.unverified, "a catalog's date is not a primary source"
+    assert {p.host for p in gpt4o.prices} >= {"azure", "openrouter"}, "other hosts' prices are kept beside it"
+
+
+def test_recommend_on_the_overlay_warns_excludes_and_lists_the_unassessed(
+    refreshed: tuple[dict[str, Any], Path],
+) -> None:
+    _, out = refreshed
+    result = CliRunner().invoke(
+        main, ["--kb", str(out), "recommend", "--profile", str(EXAMPLES / "eu-consumer-chat.yaml"), "--format", "json"]
+    )
+    assert result.exit_code == 0, result.output
+    record = json.loads(result.stdout)
+    excluded = {e["model"]: e["reasons"] for e in record["excluded"]}
+    [o4] = [r for r in excluded["o4-mini"] if r["id"] == "retired"]
+    assert o4["title"] == "Retired on 2026-10-23; replacement: GPT-5.6 Terra"
+    considered = {c["model"]: c["risks"] for c in record["considered"]}
+    [gpt5] = [r for r in considered["gpt-5"] if r["id"] == "retirement-scheduled"]
+    assert (gpt5["severity"], gpt5["source"]) == ("high", "https://developers.openai.com/api/docs/deprecations")
+    [gpt4o] = [r for r in considered["gpt-4o"] if r["id"] == "retirement-scheduled"]
+    assert gpt4o["severity"] == "medium"
+    unassessed = {u["model"] for u in record["unassessed"]}
+    assert {"gpt-6-luna", "claude-opus-5"} <= unassessed and not unassessed & (set(considered) | set(excluded))
+
+
+def test_a_confirmed_curated_date_wins_and_the_disagreement_is_shown(tmp_path: Path) -> None:
+    entry = msgspec.to_builtins(load().models["gpt-5"], builtin_types=(dt.date,))
+    entry.update(retires=dt.date(2027, 2, 1), retirement_source="https://example.com/deprecations")
+    (tmp_path / "team" / "models").mkdir(parents=True)
+    (tmp_path / "team" / "models" / "gpt-5.yaml").write_text(yaml.safe_dump([entry]), encoding="utf-8")
+    result = refresh(tmp_path / "out", LITELLM, extra=("--kb", str(tmp_path / "team")))
+    [row] = [r for r in json.loads(result.stdout)["retirements"] if r["model"] == "gpt-5"]
+    assert (row["knowledge"], row["knowledge_verified"], row["catalog_date"], row["adopted"]) == (
+        "2027-02-01",
+        True,
+        "2026-12-11",
+        False,
+    )
+    assert "gpt-5" not in json.loads(result.stdout)["updated_models"]
+
+
+def test_an_id_two_models_share_is_reported_not_guessed(tmp_path: Path) -> None:
+    entry = msgspec.to_builtins(load().models["gpt-5"], builtin_types=(dt.date,))
+    entry.update(id="gpt-5-team-copy")
+    (tmp_path / "team" / "models").mkdir(parents=True)
+    (tmp_path / "team" / "models" / "copy.yaml").write_text(yaml.safe_dump([entry]), encoding="utf-8")
+    review = json.loads(refresh(tmp_path / "out", LITELLM, extra=("--kb", str(tmp_path / "team"))).stdout)
+    [ambiguous] = [a for a in review["ambiguous"] if a["key"] == "gpt-5"]
+    assert sorted(ambiguous["candidates"]) == ["gpt-5", "gpt-5-team-copy"]
+    assert "gpt-5" not in {r["model"] for r in review["retirements"]}
+
+
+def test_saved_decisions_are_revisited_on_the_overlay(tmp_path: Path) -> None:
+    decisions = tmp_path / "decisions"
+    decisions.mkdir()
+    saved = CliRunner().invoke(
+        main, ["recommend", "--profile", str(EXAMPLES / "eu-consumer-chat.yaml"), "--format", "json"]
+    )
+    (decisions / "eu.json").write_text(saved.stdout, encoding="utf-8")
+    result = CliRunner().invoke(
+        main, ["kb", "refresh", "--from", str(LITELLM), "-o", str(tmp_path / "out"), "--decisions", str(decisions)]
+    )
+    assert result.exit_code == 1
+    assert "## Saved decisions (1)" in result.stdout and "eu.json" in result.stdout
+
+
+def test_markdown_review_reads_top_down(refreshed: tuple[dict[str, Any], Path], tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["kb", "refresh", "--from", str(LITELLM), "-o", str(tmp_path / "o")])
+    text = result.stdout
+    assert text.index("## Retirements") < text.index("## Prices") < text.index("## New models, not assessed")
+    assert "| GPT-5 (`gpt-5`) | none | 2026-12-11 (litellm `gpt-5`) | 10 | gpt-5.6-sol | catalog date |" in text
+
+
+def test_nothing_new_exits_0(tmp_path: Path) -> None:
+    quiet = tmp_path / "quiet.json"
+    quiet.write_text(json.dumps({"sample_spec": json.loads(LITELLM.read_text())["sample_spec"]}), encoding="utf-8")
+    result = refresh(tmp_path / "out", quiet)
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "out" / "refresh.json").is_file()
+
+
+LITELLM_FULL = [
+    Path(os.environ.get("ADVISOR_LITELLM_FILE", "/nonexistent")),
+    Path("/tmp/litellm/litellm/model_prices_and_context_window_backup.json"),
+]
+
+
+@pytest.mark.skipif(not any(p.is_file() for p in LITELLM_FULL), reason="the full LiteLLM file is not on this machine")
+def test_the_whole_litellm_file_lists_every_model_whose_vendor_date_differs(tmp_path: Path) -> None:
+    full = next(p for p in LITELLM_FULL if p.is_file())
+    result = refresh(tmp_path / "out", full)
+    assert result.exit_code == 1, result.output
+    review = json.loads(result.stdout)
+    data = json.loads(full.read_text(encoding="utf-8"))
+    expected = set()
+    for m in load().models.values():
+        own = {"openai": ("openai", ""), "anthropic": ("anthropic", ""), "google": ("gemini", "gemini/")}.get(m.vendor)
+        entry = data.get(own[1] + m.api_id, {}) if own and m.api_id else {}
+        if (
+            entry.get("deprecation_date")
+            and entry["litellm_provider"] == own[0]
+            and str(m.retires) != entry["deprecation_date"]
+        ):
+            expected.add(m.id)
+    assert expected and expected <= {r["model"] for r in review["retirements"]}
+    assert len(review["new_models"]) > 100
