@@ -247,7 +247,7 @@ def contradictions(decision: Decision) -> list[str]:
         found.append("the headline does not name #1")
     if decision.plan is not None and decision.plan.primary != first.model:
         found.append("the plan's primary is not #1")
-    budget = decision.profile.get("budget_usd_per_month")
+    budget = decision.profile.budget_usd_per_month
     if budget is not None and first.monthly_cost_usd > budget and "over your" not in decision.summary:
         found.append("#1 is over budget and the headline is silent")
     for line in decision.rationale:
@@ -258,7 +258,7 @@ def contradictions(decision: Decision) -> list[str]:
     ties = [c for c in decision.shortlist if c.tie_with]
     if ties and not any("score the same" in line for line in decision.rationale):
         found.append("a tie on the shortlist is silent")
-    if "model.license" in first.unverified and decision.profile.get("risk_tolerance") != "high":
+    if "model.license" in first.unverified and decision.profile.risk_tolerance != "high":
         found.append("an unconfirmed license is #1 below high risk tolerance")
     return found
 

@@ -29,7 +29,7 @@ def test_missing_optional_keys_take_documented_defaults(tmp_path: Path) -> None:
     assert profile.deployment == "saas"
     assert profile.users_24m == 0
     assert profile.user_regions == ["US"]
-    assert profile.with_defaults()["monthly_active_users_24m"] == 0
+    assert profile.with_defaults().monthly_active_users_24m == 0
 
 
 def test_unknown_key_suggests_the_right_one(tmp_path: Path) -> None:

@@ -7,6 +7,7 @@ and knowledge differ only in `generated_at`.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from pathlib import Path
 from typing import Any, BinaryIO, Literal
@@ -14,6 +15,7 @@ from typing import Any, BinaryIO, Literal
 import msgspec
 
 from advisor.domain.findings import Evidence, FindingKind, ModelFact, evidence_of, kind_of
+from advisor.domain.profile.answers import Profile, parse_profile
 
 Severity = Literal["blocker", "high", "medium", "low"]
 Strategy = Literal["open", "closed", "hybrid"]
@@ -254,9 +256,11 @@ class Decision(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=
     schema: Literal[2] = 2
     """2 since score_parts, tie_with, cost.host, cost.alternatives as entries and break_even_ranges;
     records of schema 1 are upgraded when read (`read_decision`)."""
-    generated_at: str
+    generated_at: dt.datetime
+    """When the record was made, in UTC (written `2026-11-22T10:00:00Z`)."""
     advisor_version: str
-    profile: dict[str, Any]
+    profile: Profile
+    """The answers, with the defaults that depend on other answers filled in."""
     knowledge: KnowledgeInfo
     strategy: Strategy
     rationale: list[str]
@@ -318,10 +322,24 @@ def write_decision_json(decision: Decision, out: BinaryIO) -> None:
     out.write(b"}\n")
 
 
-class _Version(msgspec.Struct):
-    """The one field every record's version is read from (schema 1 records may lack it: it defaulted)."""
+class _Header(msgspec.Struct):
+    """The fields of a record checked before it is decoded whole, for messages that name what is wrong."""
 
     schema: int = 1
+    """Records of schema 1 may lack it (it defaulted)."""
+    generated_at: Any = None
+    profile: Any = None
+
+
+def stamp(moment: dt.datetime) -> str:
+    """A moment as the record writes it: `2026-11-22T10:00:00Z`."""
+    return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def utc(moment: dt.datetime) -> dt.datetime:
+    """`moment` in UTC to the second (a time without a zone is taken to be UTC)."""
+    aware = moment if moment.tzinfo is not None else moment.replace(tzinfo=dt.UTC)
+    return aware.astimezone(dt.UTC).replace(microsecond=0)
 
 
 SCHEMAS = (1, 2)
@@ -341,17 +359,18 @@ def upgrade_v1(record: dict[str, Any]) -> dict[str, Any]:
 
 def read_decision(data: bytes, where: str) -> Decision:
     """Parse a saved record (schema 1 or 2); raises InputError naming the file and what is wrong."""
-    import datetime as dt
-
     from advisor.domain.inputs.problems import InputError, Problem
 
     raw = data.removeprefix(b"\xef\xbb\xbf")
     try:
-        version = msgspec.json.decode(raw, type=_Version).schema
-        if version not in SCHEMAS:
-            message = f"a record of schema {version}, written by another version of the advisor; this one reads 1 and 2"
+        header = msgspec.json.decode(raw, type=_Header)
+        if header.schema not in SCHEMAS:
+            message = (
+                f"a record of schema {header.schema}, written by another version of the advisor; this one reads 1 and 2"
+            )
             raise InputError([Problem(where, 0, message)])
-        if version == 1:
+        _check_header(header, where)
+        if header.schema == 1:
             decision = msgspec.convert(upgrade_v1(msgspec.json.decode(raw)), Decision)
         else:
             decision = msgspec.json.decode(raw, type=Decision)
@@ -361,12 +380,24 @@ def read_decision(data: bytes, where: str) -> Decision:
         raise InputError([Problem(where, 0, f"not valid JSON: {exc}")]) from None
     except RecursionError:
         raise InputError([Problem(where, 0, "not a decision record: nested too deeply")]) from None
+    return msgspec.structs.replace(decision, generated_at=utc(decision.generated_at))
+
+
+def _check_header(header: _Header, where: str) -> None:
+    """The record's date and answers, checked first so the message names what is wrong with them."""
+    from advisor.domain.inputs.problems import InputError, Problem
+
+    moment = header.generated_at
     try:
-        dt.datetime.fromisoformat(decision.generated_at.replace("Z", "+00:00"))
+        if not isinstance(moment, str):
+            raise ValueError
+        dt.datetime.fromisoformat(moment.replace("Z", "+00:00"))
     except ValueError:
-        message = f"not a decision record: generated_at {decision.generated_at!r} is not a date and time"
+        message = f"not a decision record: generated_at {moment!r} is not a date and time"
         raise InputError([Problem(where, 0, message)]) from None
-    return decision
+    if not isinstance(header.profile, dict):
+        raise InputError([Problem(where, 0, "not a decision record: it holds no profile (the saved answers)")])
+    parse_profile(header.profile, where=where)  # InputError naming the answer that is wrong
 
 
 MAX_DECISION_BYTES = 1024 * 1024 * 1024

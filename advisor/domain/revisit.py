@@ -17,11 +17,11 @@ import msgspec
 
 from advisor.domain.changes import Change, ChangeKind, exclusion_scope_change, license_differences, value_text
 from advisor.domain.compare import decision_diff
-from advisor.domain.decision import SEVERITY_ORDER, Candidate, Decision
+from advisor.domain.decision import SEVERITY_ORDER, Candidate, Decision, utc
 from advisor.domain.engine import recommend
 from advisor.domain.findings import FindingKind
 from advisor.domain.knowledge.base import KnowledgeBase
-from advisor.domain.profile.answers import Profile, parse_profile
+from advisor.domain.profile.answers import Profile
 from advisor.domain.succession import successions
 
 MATERIAL: frozenset[str] = frozenset({"blocker", "high"})
@@ -34,8 +34,10 @@ class Revisit(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=T
     """The outcome of revisiting a saved decision."""
 
     schema: int = 1
-    generated_at: str
-    decision_generated_at: str
+    generated_at: dt.datetime
+    """When the revisit was made, in UTC."""
+    decision_generated_at: dt.datetime
+    """When the saved decision was made."""
     knowledge_before: str
     knowledge_now: str
     material: bool
@@ -251,9 +253,9 @@ def _retirement_announced(old_c: Candidate, kb: KnowledgeBase, first: bool) -> l
 
 def revisit(old: Decision, kb: KnowledgeBase, now: dt.datetime, where: str = "the decision record") -> Revisit:
     """Re-evaluate `old` (read from `where`) on `kb` as of `now`, and list what changed, most important first."""
-    profile = parse_profile(dict(old.profile), where=where)
+    profile = old.profile
     new = recommend(profile, kb, now)
-    since = dt.date.fromisoformat(old.generated_at[:10])
+    since = old.generated_at.date()
     changes: list[Change] = []
     diff = decision_diff(old, new)
     if diff.strategy_changed:
@@ -326,7 +328,7 @@ def revisit(old: Decision, kb: KnowledgeBase, now: dt.datetime, where: str = "th
         else f"Your decision still holds on today's knowledge ({len(ordered)} minor change{'s' if len(ordered) != 1 else ''} since {since})."
     )
     return Revisit(
-        generated_at=now.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        generated_at=utc(now),
         decision_generated_at=old.generated_at,
         knowledge_before=old.knowledge.fingerprint,
         knowledge_now=new.knowledge.fingerprint,

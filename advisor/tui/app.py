@@ -25,7 +25,7 @@ from textual.screen import Screen
 from advisor.domain.inputs.atomic import write_atomically
 from advisor.domain.inputs.problems import InputError
 from advisor.domain.knowledge.base import KnowledgeBase
-from advisor.domain.profile.answers import Profile, parse_profile, save_profile
+from advisor.domain.profile.answers import Profile, save_profile
 from advisor.domain.profile.form import Answer
 from advisor.domain.profile.questions import QUESTIONS, step_of
 from advisor.domain.profile.wizard import WizardState
@@ -154,16 +154,10 @@ class AdvisorApp(App[None]):
         self.wizard.keep_what_if()
         self.autosave()
 
-    def use_answers_of(self, decision: Decision) -> bool:
-        """Take the answers `decision` was made from, and autosave; False (and a notice) if they are not valid."""
-        try:
-            profile = parse_profile(dict(decision.profile), where="decision profile")
-        except InputError as exc:
-            self.notify("; ".join(map(str, exc.problems)), title="Cannot use these answers", severity="error")
-            return False
-        self.wizard.load(profile)
+    def use_answers_of(self, decision: Decision) -> None:
+        """Take the answers `decision` was made from (checked when the record was read), and autosave."""
+        self.wizard.load(decision.profile)
         self.autosave()
-        return True
 
     def autosave(self, *, reviewed: bool = False) -> None:
         """Save the answers (and where the founder is) atomically; warn once if the disk refuses."""

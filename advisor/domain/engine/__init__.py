@@ -12,7 +12,7 @@ import datetime as dt
 
 from advisor import __version__
 from advisor.domain.costs import ASSUMPTIONS
-from advisor.domain.decision import Decision, Risk
+from advisor.domain.decision import Decision, Risk, utc
 from advisor.domain.engine.assembly import (
     decision_risks,
     knowledge_info,
@@ -92,7 +92,7 @@ def recommend(profile: Profile, kb: KnowledgeBase, now: dt.datetime) -> Decision
     trade = trade_off(profile, considered)
     summary = headline(profile, strategy, shortlist[0] if shortlist else None, split, trade)
     return Decision(
-        generated_at=now.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        generated_at=utc(now),
         advisor_version=__version__,
         profile=profile.with_defaults(),
         knowledge=knowledge_info(kb),

@@ -107,11 +107,9 @@ class Profile(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=T
         """Whether the company's principal place of business falls within `regions`."""
         return in_regions(self.established_in, regions)
 
-    def with_defaults(self) -> dict[str, object]:
-        """Every field with its default filled in, in declaration order (for the decision record)."""
-        data: dict[str, object] = msgspec.to_builtins(self)
-        data["monthly_active_users_24m"] = self.users_24m
-        return {name: data.get(name) for name in self.__struct_fields__}
+    def with_defaults(self) -> Profile:
+        """The same answers with the defaults that depend on other answers filled in (for the decision record)."""
+        return msgspec.structs.replace(self, monthly_active_users_24m=self.users_24m)
 
 
 def load_profile(path: Path) -> Profile:

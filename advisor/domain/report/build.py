@@ -8,9 +8,11 @@ statement that this is decision support, not legal advice.
 
 from __future__ import annotations
 
+import msgspec
+
 from advisor.domain.compare import model_names
 from advisor.domain.costs import usd
-from advisor.domain.decision import Candidate, Decision, Risk, TradeOff
+from advisor.domain.decision import Candidate, Decision, Risk, TradeOff, stamp
 from advisor.domain.engine.scoring import SCORE_WEIGHTS
 from advisor.domain.findings import ModelFact
 from advisor.domain.profile.questions import QUESTIONS, is_asked
@@ -128,14 +130,16 @@ def _trade_off_blocks(trade: TradeOff) -> list[Heading | Paragraph | Table]:
 
 def build_document(decision: Decision) -> Document:
     """The report for `decision`, as a renderer-neutral document."""
-    profile = decision.profile
+    profile = msgspec.to_builtins(decision.profile)
     who = " — ".join(str(x) for x in (profile.get("company"), profile.get("product")) if x)
     doc = Document(title=f"AI model strategy{': ' + who if who else ''}")
     k = decision.knowledge
     doc.add(
         Paragraph(
             [
-                t(f"Generated {decision.generated_at} by advisor {decision.advisor_version}, on a knowledge base of "),
+                t(
+                    f"Generated {stamp(decision.generated_at)} by advisor {decision.advisor_version}, on a knowledge base of "
+                ),
                 t(f"{k.models} models and {k.licenses} licenses (fingerprint "),
                 code(k.fingerprint[:23] + "…"),
                 t(f", facts verified {_verified_span(k.oldest_verification, k.verified_through)})."),

@@ -7,6 +7,7 @@ import json
 import msgspec
 
 from advisor.domain.costs import usd
+from advisor.domain.decision import stamp
 from advisor.domain.report.build import DISCLAIMER, SEVERITY_LABEL
 from advisor.domain.report.document import Bullets, Document, Heading, Inlines, Paragraph, Quote, b, code, link, t
 from advisor.domain.report.markdown import render_markdown
@@ -20,7 +21,9 @@ def build_revisit_document(result: Revisit) -> Document:
     doc.add(
         Paragraph(
             [
-                t(f"Decision of {result.decision_generated_at}, revisited {result.generated_at}. Knowledge then "),
+                t(
+                    f"Decision of {stamp(result.decision_generated_at)}, revisited {stamp(result.generated_at)}. Knowledge then "
+                ),
                 code(result.knowledge_before[:23] + "…"),
                 t(", now "),
                 code(result.knowledge_now[:23] + "…"),

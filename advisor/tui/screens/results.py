@@ -217,7 +217,9 @@ class ResultsScreen(AdvisorScreen):
                 if self.decision is not None:
                     self._banner(self.decision)
 
-        dialog = ExportScreen(self.advisor.cwd, decision.generated_at[:10], write, scenario=bool(self.whatif))
+        dialog = ExportScreen(
+            self.advisor.cwd, decision.generated_at.date().isoformat(), write, scenario=bool(self.whatif)
+        )
         self.app.push_screen(dialog, exported)
 
     @on(DataTable.RowHighlighted, "#shortlist-table")

@@ -13,7 +13,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import DataTable, Footer, Header, Static
 
-from advisor.domain.decision import Decision
+from advisor.domain.decision import Decision, stamp
 from advisor.domain.inputs.problems import InputError
 from advisor.tui.format import cell, link, severity_badge
 from advisor.tui.screens.base import AdvisorScreen
@@ -56,7 +56,7 @@ class RevisitScreen(AdvisorScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="revisit"):
-            yield Static(f"Revisiting the decision of {self.old.generated_at} …", id="verdict")
+            yield Static(f"Revisiting the decision of {stamp(self.old.generated_at)} …", id="verdict")
             yield DataTable[str | Text](id="changes", cursor_type="row", zebra_stripes=True)
             with VerticalScroll(id="change-box"):
                 yield Static("", id="change-detail")
@@ -141,12 +141,12 @@ class RevisitScreen(AdvisorScreen):
         self._detail(event.cursor_row)
 
     def action_again(self) -> None:
-        if self.advisor.use_answers_of(self.old):
-            self.advisor.ask(0)
+        self.advisor.use_answers_of(self.old)
+        self.advisor.ask(0)
 
     def action_today(self) -> None:
-        if self.advisor.use_answers_of(self.old):
-            self.advisor.action_results()
+        self.advisor.use_answers_of(self.old)
+        self.advisor.action_results()
 
     def action_back(self) -> None:
         self.advisor.go_home()

@@ -32,8 +32,8 @@ class CostsView(VerticalScroll):
     def show(self, decision: Decision) -> None:
         """Show the costs of `decision`'s shortlist."""
         names = model_names(decision)
-        tokens = decision.profile.get("monthly_tokens")
-        budget = decision.profile.get("budget_usd_per_month")
+        tokens = decision.profile.monthly_tokens
+        budget = decision.profile.budget_usd_per_month
         costs = [c.monthly_cost_usd for c in decision.shortlist]
         limit = float(budget) if isinstance(budget, int | float) else None
         if limit is None:
@@ -78,7 +78,7 @@ class CostsView(VerticalScroll):
 
 def _cost_bars(decision: Decision) -> list[Bar]:
     """A bar per shortlisted model, red where it is over the budget."""
-    budget = decision.profile.get("budget_usd_per_month")
+    budget = decision.profile.budget_usd_per_month
     bars = []
     for c in decision.shortlist:
         over = isinstance(budget, int | float) and c.monthly_cost_usd > budget
