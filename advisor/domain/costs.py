@@ -37,11 +37,6 @@ ASSUMPTIONS = [
 """The cost model's assumptions, as sentences for reports."""
 
 
-def usd(x: float) -> str:
-    """Dollars as a founder reads them: `$1,250`, `$0.42`, `$0`."""
-    return f"${x:,.0f}" if x >= 100 or x == 0 else f"${x:,.2f}"
-
-
 @dataclass(frozen=True)
 class HostingPlan:
     """Enough rented GPUs to serve a model at a volume."""

@@ -1,4 +1,4 @@
-"""How the advisor words numbers and names in prose: user counts, token volumes, lists and vendor names.
+"""How the advisor words numbers and names in prose: money, user counts, token volumes, lists and vendor names.
 
 One place, so that a threshold reads "700M" in a finding, a watch trigger and the license summary alike.
 """
@@ -22,6 +22,11 @@ VENDOR_NAMES = {
     "doubleword": "Doubleword",
 }
 """Vendor ids whose names are not the id capitalized."""
+
+
+def usd(x: float) -> str:
+    """Dollars as a founder reads them: `$1,250`, `$0.42`, `$0`."""
+    return f"${x:,.0f}" if x >= 100 or x == 0 else f"${x:,.2f}"
 
 
 def user_count(n: int) -> str:

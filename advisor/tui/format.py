@@ -7,11 +7,10 @@ from textual.content import Content
 from textual.markup import parse_style
 from textual.style import Style
 
-from advisor.domain.costs import usd
 from advisor.domain.decision import Alternative, Cost, Risk, ScoreParts
 from advisor.domain.engine.scoring import SCORE_WEIGHTS
 from advisor.domain.report.build import ROUTE_LABEL
-from advisor.domain.wording import volume_ranges
+from advisor.domain.wording import usd, volume_ranges
 
 __all__ = [
     "ROUTE_LABEL",

@@ -10,7 +10,6 @@ from advisor.domain.costs import (
     price_cost,
     self_host_cost,
     single_replica_cost,
-    usd,
 )
 from advisor.domain.decision import Alternative
 from advisor.domain.engine.assessment import Assessment
@@ -19,7 +18,7 @@ from advisor.domain.engine.model_rules import no_hardware_risk
 from advisor.domain.findings import FindingKind
 from advisor.domain.knowledge.schema import Gpu, Model
 from advisor.domain.profile.answers import Profile
-from advisor.domain.wording import name_list, vendor_name
+from advisor.domain.wording import name_list, usd, vendor_name
 
 
 def host_of(p: Profile, model: Model, estimate: CostEstimate) -> str:

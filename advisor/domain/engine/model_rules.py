@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from advisor.domain.costs import usd
 from advisor.domain.decision import Risk, Severity
 from advisor.domain.engine.assessment import Assessment
 from advisor.domain.engine.evidence import VENDOR_CONTROL_SEVERITY, model_risk
@@ -13,7 +12,7 @@ from advisor.domain.knowledge.base import KnowledgeBase
 from advisor.domain.knowledge.schema import Model
 from advisor.domain.profile.answers import Profile
 from advisor.domain.succession import successions
-from advisor.domain.wording import name_list
+from advisor.domain.wording import name_list, usd
 
 ON_DEVICE_MAX_PARAMS_B = 8.0
 """Largest model that runs on a phone or laptop (about 5 GB at 4-bit quantization)."""

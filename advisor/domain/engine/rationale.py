@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from advisor.domain.costs import usd
 from advisor.domain.decision import Candidate, Option, Split, Strategy, TradeOff
 from advisor.domain.engine.assessment import Assessment
 from advisor.domain.engine.evidence import evidence_label, sorted_risks
 from advisor.domain.engine.scoring import TIER
 from advisor.domain.profile.answers import Profile
-from advisor.domain.wording import token_volume, volume_ranges
+from advisor.domain.wording import token_volume, usd, volume_ranges
 
 
 def rationale_lines(

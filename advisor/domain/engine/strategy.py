@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from advisor.domain.costs import usd
 from advisor.domain.decision import Split, Strategy
 from advisor.domain.engine.assessment import Assessment
 from advisor.domain.engine.costing import route_cost
@@ -11,7 +10,7 @@ from advisor.domain.engine.scoring import TIER
 from advisor.domain.knowledge.base import KnowledgeBase
 from advisor.domain.knowledge.schema import Gpu
 from advisor.domain.profile.answers import Profile
-from advisor.domain.wording import vendor_name
+from advisor.domain.wording import usd, vendor_name
 
 HYBRID_MARGIN = 0.05
 """Scores closer than this make the best open and best closed options a toss-up: use both."""

@@ -11,7 +11,6 @@ from __future__ import annotations
 import msgspec
 
 from advisor.domain.compare import model_names
-from advisor.domain.costs import usd
 from advisor.domain.decision import Candidate, Decision, Risk, TradeOff, stamp
 from advisor.domain.engine.scoring import SCORE_WEIGHTS
 from advisor.domain.findings import ModelFact
@@ -32,7 +31,7 @@ from advisor.domain.report.document import (
     link,
     t,
 )
-from advisor.domain.wording import volume_ranges
+from advisor.domain.wording import usd, volume_ranges
 
 DISCLAIMER = (
     "This report is decision support, not legal advice. It summarises license and terms texts as read on the "

@@ -6,12 +6,12 @@ import json
 
 import msgspec
 
-from advisor.domain.costs import usd
 from advisor.domain.decision import stamp
 from advisor.domain.report.build import DISCLAIMER, SEVERITY_LABEL
 from advisor.domain.report.document import Bullets, Document, Heading, Inlines, Paragraph, Quote, b, code, link, t
 from advisor.domain.report.markdown import render_markdown
 from advisor.domain.revisit import Revisit
+from advisor.domain.wording import usd
 
 
 def build_revisit_document(result: Revisit) -> Document:

@@ -10,10 +10,11 @@ from textual.content import Content
 from textual.widgets import Static
 
 from advisor.domain.compare import model_names
-from advisor.domain.costs import usd
 from advisor.domain.decision import Candidate, Decision
 from advisor.domain.profile.reading import short_number
-from advisor.tui.format import ROUTE_LABEL, alternative_text, break_even_text, link
+from advisor.domain.report.build import ROUTE_LABEL
+from advisor.domain.wording import usd
+from advisor.tui.format import alternative_text, break_even_text, link
 from advisor.tui.widgets.charts import Bar, BarChart
 
 BUDGET_SCALE = 0.25

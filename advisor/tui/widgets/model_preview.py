@@ -7,9 +7,10 @@ from collections.abc import Iterator
 from textual.content import Content
 from textual.widgets import Static
 
-from advisor.domain.costs import usd
 from advisor.domain.decision import Candidate
-from advisor.tui.format import ROUTE_LABEL, SEVERITY_STYLE
+from advisor.domain.report.build import ROUTE_LABEL
+from advisor.domain.wording import usd
+from advisor.tui.format import SEVERITY_STYLE
 
 
 class ModelPreview(Static):

@@ -13,9 +13,10 @@ from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.widgets import DataTable
 
-from advisor.domain.costs import usd
 from advisor.domain.decision import Decision
-from advisor.tui.format import ROUTE_LABEL, SEVERITY_STYLE, cell
+from advisor.domain.report.build import ROUTE_LABEL
+from advisor.domain.wording import usd
+from advisor.tui.format import SEVERITY_STYLE, cell
 
 WIDE = 100
 """Tables at least this wide show more columns."""
