@@ -71,7 +71,9 @@ async def test_changing_an_answer_from_review_offers_done_and_returns(make_app: 
         app.edit_question("deployment")
         await pilot.pause()
         assert str(app.screen.query_one("#nav-next").label) == "Done →"  # type: ignore[attr-defined]
-        await pilot.press("down", "enter")  # Customers' premises
+        await pilot.press("down", "enter")  # Customers' premises: two follow-up questions appear
+        await pilot.pause()
+        await pilot.press("enter", "enter")  # replicas: the default; hardware: the customer pays
         await pilot.pause()
         assert isinstance(app.screen, ReviewScreen)
         assert app.answers["deployment"] == "on_prem"

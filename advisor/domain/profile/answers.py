@@ -28,6 +28,9 @@ Users = Annotated[int, msgspec.Meta(ge=0, le=10_000_000_000)]
 Dollars = Annotated[int, msgspec.Meta(ge=0, le=10**13)]
 Budget = Annotated[float, msgspec.Meta(ge=0, le=10**10)]
 Tokens = Annotated[int, msgspec.Meta(ge=0, le=10**16)]
+Images = Annotated[int, msgspec.Meta(ge=0, le=10**12)]
+ContextLength = Annotated[int, msgspec.Meta(ge=1, le=100_000_000)]
+ReplicaCount = Annotated[int, msgspec.Meta(ge=1, le=1_000)]
 Deployment = Literal["saas", "on_prem", "on_device", "internal"]
 Customization = Literal["none", "prompting", "fine_tune"]
 Sensitivity = Literal["public", "internal", "confidential", "regulated"]
@@ -80,7 +83,17 @@ class Profile(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=T
     budget_usd_per_month: Budget | None = None
     """Monthly budget for model inference, US$. Default: none stated."""
     monthly_tokens: Tokens = 10_000_000
-    """Input plus output tokens per month, all users together. Default: 10 million."""
+    """Input plus output tokens per month, all users together, today. Default: 10 million."""
+    monthly_images: Images = 0
+    """Images generated per month today (image generation). Default: 0."""
+    context_tokens: ContextLength = 8_000
+    """A typical request's context (prompt plus documents), for the context window and serving memory. Default: 8,000."""
+    fine_tune_dataset_tokens: Tokens = 50_000_000
+    """Training set size in tokens, when customization is fine_tune. Default: 50 million."""
+    replicas: ReplicaCount | None = None
+    """Self-hosted replicas; null: two for saas and on_prem, one for internal."""
+    on_prem_hardware_paid_by: Literal["customer", "us"] = "customer"
+    """On-prem deployments: who pays for the hardware on the customer's premises. Default: the customer."""
     quality: Quality = "high"
     """The capability tier the product needs. Default: high."""
     ml_team: Level = "some"

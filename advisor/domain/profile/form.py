@@ -57,8 +57,8 @@ class Question:
     empty: str = ""
     narrow: str = ""
     """A label for a tight column (the what-if bar) where `short` would be cut; `short` itself if empty."""
-    asked_if: tuple[str, float] | None = None
-    """Ask only when the answer to another question (its id) is above a value: `("monthly_active_users", 7e8)`."""
+    asked_if: tuple[str, Literal[">", "=="], float | str] | None = None
+    """Ask only for some answers to another question: `("monthly_active_users", ">", 7e8)`, `("deployment", "==", "on_prem")`."""
     """What an empty optional answer means (`same as today`)."""
 
 

@@ -156,7 +156,7 @@ QUESTIONS: tuple[Question, ...] = (
         optional=True,
         example="2025-03-01",
         empty="not known",
-        asked_if=("monthly_active_users", 700_000_000),
+        asked_if=("monthly_active_users", ">", 700_000_000),
     ),
     Question(
         id="established_in",
@@ -200,6 +200,39 @@ QUESTIONS: tuple[Question, ...] = (
             Choice("on_device", "Users' devices", "phones, laptops, edge boxes", short="On-device"),
             Choice("internal", "Internal only", "our own staff use it", short="Internal"),
         ),
+    ),
+    Question(
+        id="replicas",
+        short="Replicas",
+        prompt="How many copies of the model should run at each site?",
+        help=(
+            "A production service on one GPU server loses every user when that server restarts, so the cost of "
+            "self-hosting counts two replicas for a SaaS product or a customer's premises, and one for an internal "
+            "tool. Leave it empty for that default."
+        ),
+        kind="number",
+        default=None,
+        optional=True,
+        unit="replicas",
+        example="2",
+        empty="two for a product, one for an internal tool",
+        asked_if=("deployment", "==", "on_prem"),
+    ),
+    Question(
+        id="on_prem_hardware_paid_by",
+        short="On-prem hardware paid by",
+        prompt="Who pays for the GPUs on the customer's premises?",
+        help=(
+            "Hardware on a hospital's or bank's premises is bought or leased per site. If the customer pays, it is "
+            "their cost and stays out of your budget; if you do, it is yours, spread over the hardware's life."
+        ),
+        kind="choice",
+        default="customer",
+        choices=(
+            Choice("customer", "The customer", "hardware is part of their deployment"),
+            Choice("us", "We do", "we supply the hardware with the product"),
+        ),
+        asked_if=("deployment", "==", "on_prem"),
     ),
     Question(
         id="data_sensitivity",
@@ -266,6 +299,20 @@ QUESTIONS: tuple[Question, ...] = (
         ),
     ),
     Question(
+        id="fine_tune_dataset_tokens",
+        short="Fine-tuning data",
+        prompt="How large is the fine-tuning data set, in tokens?",
+        help=(
+            "Training cost grows with the data set (tokens × epochs): on a vendor's fine-tuning API at its training "
+            "price, or on rented GPUs. Moving to a newer base model means paying it again."
+        ),
+        kind="number",
+        default=50_000_000,
+        unit="tokens",
+        example="50M",
+        asked_if=("customization", "==", "fine_tune"),
+    ),
+    Question(
         id="distribute_weights",
         short="Ship weights to customers",
         prompt="Will the model, or a fine-tune of it, ship to customers or devices?",
@@ -329,6 +376,20 @@ QUESTIONS: tuple[Question, ...] = (
         narrow="Budget US$/month",
     ),
     Question(
+        id="monthly_images",
+        short="Images per month",
+        prompt="How many images a month, all users together?",
+        help=(
+            "Image APIs charge per image and a self-hosted image model needs enough GPUs for your peak, so the "
+            "volume decides between them."
+        ),
+        kind="number",
+        default=0,
+        unit="images / month",
+        example="100k",
+        asked_if=("use_case", "==", "image_generation"),
+    ),
+    Question(
         id="quality",
         short="Quality needed",
         prompt="How capable must the model be?",
@@ -343,6 +404,19 @@ QUESTIONS: tuple[Question, ...] = (
             Choice("high", "High", "solid general ability"),
             Choice("frontier", "Frontier", "the best available"),
         ),
+    ),
+    Question(
+        id="context_tokens",
+        short="Context per request",
+        prompt="How long is a typical request, prompt and documents together, in tokens?",
+        help=(
+            "Long documents need a model with a long context window, and on your own GPUs every request's context "
+            "takes memory (the KV cache): contract review at 50k tokens needs far more than chat at 2k."
+        ),
+        kind="number",
+        default=8_000,
+        unit="tokens",
+        example="8k",
     ),
     Question(
         id="ml_team",
@@ -387,12 +461,12 @@ STEPS: tuple[Step, ...] = (
     Step("Business", ("commercial", "annual_revenue_usd")),
     Step("Users", ("monthly_active_users", "monthly_active_users_24m", "users_over_700m_since")),
     Step("Where", ("established_in", "user_regions")),
-    Step("Deployment", ("deployment",)),
+    Step("Deployment", ("deployment", "replicas", "on_prem_hardware_paid_by")),
     Step("Data", ("data_sensitivity", "self_host_required")),
-    Step("Customization", ("customization", "keep_derivatives_private")),
+    Step("Customization", ("customization", "keep_derivatives_private", "fine_tune_dataset_tokens")),
     Step("Weights and outputs", ("distribute_weights", "train_on_outputs")),
-    Step("Volume and budget", ("monthly_tokens", "budget_usd_per_month")),
-    Step("Quality", ("quality",)),
+    Step("Volume and budget", ("monthly_tokens", "budget_usd_per_month", "monthly_images")),
+    Step("Quality", ("quality", "context_tokens")),
     Step("Team and risk", ("ml_team", "risk_tolerance")),
 )
 """The wizard's screens, in order; every question appears in exactly one."""
@@ -402,9 +476,13 @@ def is_asked(question: Question, answers: Mapping[str, Answer]) -> bool:
     """Whether the wizard asks `question`, given the answers so far (most questions: always)."""
     if question.asked_if is None:
         return True
-    other, above = question.asked_if
+    other, op, wanted = question.asked_if
     value = answers.get(other)
-    return isinstance(value, int | float) and not isinstance(value, bool) and value > above
+    if op == "==":
+        return value == wanted
+    if isinstance(value, bool) or not isinstance(value, int | float) or not isinstance(wanted, int | float):
+        return False
+    return value > wanted
 
 
 def step_of(question_id: str) -> int:
