@@ -166,3 +166,82 @@ def test_changed_knowledge_never_reads_a_stale_cache(tmp_path: Path, monkeypatch
     after = load([layer], bundled=False)
     assert after.models["acme-8b"].name == "Acme 8B v2"
     assert after.fingerprint != before.fingerprint
+
+
+def _kb_with_model(tmp_path: Path, **fields: object) -> list[str]:
+    """The problems of a knowledge base holding the fixture license and one closed model with `fields` changed."""
+    (tmp_path / "licenses").mkdir()
+    (tmp_path / "models").mkdir()
+    license_file = BAD / "unknown_license" / "licenses" / "fixture-license.yaml"
+    (tmp_path / "licenses" / "fixture-license.yaml").write_bytes(license_file.read_bytes())
+    base = {
+        "name": "Fixture",
+        "vendor": "fixture",
+        "family": "fixture-1",
+        "released": "2025-01-01",
+        "weights": "closed",
+        "license": "fixture-license",
+        "modalities": ["text"],
+        "use_cases": ["chat"],
+        "context_tokens": 8192,
+        "quality": "standard",
+        "price": {
+            "input_usd_per_mtok": 1.0,
+            "output_usd_per_mtok": 2.0,
+            "source": "https://example.com/p",
+            "as_of": "2026-11-22",
+        },
+        "sources": ["https://example.com/model"],
+        "verified": "2026-11-22",
+    }
+    entries = [
+        base | {"id": "fixture-new", "api_id": "fixture-new-2026"},
+        base | {"id": "fixture-old", "api_id": "fixture-old-2025"} | fields,
+    ]
+    (tmp_path / "models" / "fixture.yaml").write_text(yaml.safe_dump(entries, sort_keys=False), encoding="utf-8")
+    try:
+        load([tmp_path], bundled=False)
+    except InputError as error:
+        return [p.message for p in error.problems]
+    return []
+
+
+def test_a_retirement_before_the_release_is_refused(tmp_path: Path) -> None:
+    assert _kb_with_model(tmp_path, retires="2024-06-30") == [
+        "retires (2024-06-30) is before released (2025-01-01); a model cannot stop being served before it exists"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("replacement", "expected"),
+    [
+        ("fixture-new", None),
+        ("fixture-next-2027", None),  # a vendor API id the knowledge base does not have yet
+        ("fixture-old", "replacement 'fixture-old' is the model itself"),
+        (
+            "fixture-new-2026",
+            "replacement 'fixture-new-2026' is the API id of 'fixture-new'; name the knowledge-base id",
+        ),
+        ("fixture-mew", "replacement 'fixture-mew' is not in the knowledge base (did you mean 'fixture-new'?)"),
+    ],
+)
+def test_a_replacement_must_name_a_model(tmp_path: Path, replacement: str, expected: str | None) -> None:
+    assert _kb_with_model(tmp_path, replacement=replacement) == ([expected] if expected else [])
+
+
+def test_a_prices_entry_needs_a_host_and_a_source(tmp_path: Path) -> None:
+    other = {"input_usd_per_mtok": 1.0, "output_usd_per_mtok": 2.0, "as_of": "2026-11-22"}
+    problems = _kb_with_model(
+        tmp_path,
+        prices=[
+            other | {"host": " ", "source": "https://example.com/q"},
+            other | {"host": "azure", "source": "simonw/llm-prices"},
+        ],
+    )
+    assert problems == [
+        "prices entry needs a host (who charges that price)",
+        "prices entry needs a source URL (what was read), got 'simonw/llm-prices'",
+    ]
+    (tmp_path / "missing").mkdir()
+    [missing] = _kb_with_model(tmp_path / "missing", prices=[other | {"host": "azure"}])
+    assert "source" in missing

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Sequence
 from typing import Any
 
@@ -110,4 +111,54 @@ def cross_check(
             problem(key, ["retirement_source"], f"retirement_source must be a URL, got {model.retirement_source!r}")
         if model.weights == "closed" and model.price is None:
             problem(key, ["weights"], f"closed model '{model.id}' needs a price (list price per million tokens)")
+        if model.retires and model.retires < model.released:
+            problem(
+                key,
+                ["retires"],
+                f"retires ({model.retires}) is before released ({model.released}); a model cannot stop being served before it exists",
+            )
+        if model.replacement is not None:
+            replacement_problem = _replacement_problem(model, models)
+            if replacement_problem:
+                problem(key, ["replacement"], replacement_problem)
+        for i, other in enumerate(model.prices):
+            if not other.host.strip():
+                problem(key, ["prices", i, "host"], "prices entry needs a host (who charges that price)")
+            if not other.source.startswith(("https://", "http://")):
+                problem(
+                    key,
+                    ["prices", i, "source"],
+                    f"prices entry needs a source URL (what was read), got {other.source!r}",
+                )
     return problems
+
+
+def _replacement_problem(model: Model, models: dict[str, Model]) -> str | None:
+    """Why `model.replacement` names no model, or None when it does.
+
+    A replacement is a knowledge-base id where the knowledge base has the model, else the vendor's API id:
+    one naming the model itself, the API id of an entry (instead of its id) or a near-miss of an id is wrong.
+    """
+    named = model.replacement
+    if named is None:
+        return None
+    if named in (model.id, model.api_id):
+        return f"replacement '{named}' is the model itself"
+    if named in models:
+        return None
+    entry = next((m.id for m in models.values() if m.api_id and m.api_id == named), None)
+    if entry is not None:
+        return f"replacement '{named}' is the API id of '{entry}'; name the knowledge-base id"
+    typo = next((m for m in sorted(models) if _misspells(named, m)), None)
+    if typo is not None:
+        return f"replacement '{named}' is not in the knowledge base (did you mean '{typo}'?)"
+    return None
+
+
+def _misspells(word: str, known: str) -> bool:
+    """`word` is `known` with a letter wrong, added or missing (version numbers differing is not a typo)."""
+    matcher = difflib.SequenceMatcher(None, word, known)
+    if matcher.ratio() < 0.9:
+        return False
+    changed = "".join(word[i1:i2] + known[j1:j2] for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal")
+    return any(ch.isalpha() for ch in changed)
