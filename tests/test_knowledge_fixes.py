@@ -33,3 +33,9 @@ def test_an_eu_startup_with_personal_data_is_warned_about_claude_and_openai_proc
     for model in ("claude-sonnet-5", "gpt-5.5"):  # no self-serve EU-only processing on either API
         assert risks_of(eu, model)["data-leaves-eu"] == "medium"
     assert "data-leaves-eu" not in risks_of(eu, "mistral-medium-3.1")  # served from the EU
+
+
+def test_falcon3_findings_rest_on_an_unread_license_and_say_so(kb: KnowledgeBase) -> None:
+    falcon3 = next(c for c in decide(kb).considered if c.model == "falcon3-7b-instruct")
+    assert "model.license" in falcon3.unverified
+    assert falcon3.risks and all(not r.verified for r in falcon3.risks if r.license == "falcon-llm-license")
