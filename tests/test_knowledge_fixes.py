@@ -39,3 +39,20 @@ def test_falcon3_findings_rest_on_an_unread_license_and_say_so(kb: KnowledgeBase
     falcon3 = next(c for c in decide(kb).considered if c.model == "falcon3-7b-instruct")
     assert "model.license" in falcon3.unverified
     assert falcon3.risks and all(not r.verified for r in falcon3.risks if r.license == "falcon-llm-license")
+
+
+def test_api_terms_that_bind_end_users_say_so_alike(kb: KnowledgeBase) -> None:
+    for terms in ("openai-api-terms", "anthropic-api-terms", "mistral-api-terms", "gemini-api-terms"):
+        assert kb.licenses[terms].use_restrictions_flow_down, terms
+
+
+def test_mistrals_current_terms_limit_training_on_outputs_only_as_written(kb: KnowledgeBase) -> None:
+    mistral = kb.licenses["mistral-api-terms"]
+    assert mistral.url == "https://legal.mistral.ai/terms/commercial-terms-of-service"
+    assert mistral.output_training == "conditional"
+    first = next(c for c in mistral.clauses if c.topic == "output_training")
+    assert "image Outputs" in first.quote  # the only 'competing' ban is on image outputs
+    assert not any("discontinuation of the Model" in c.quote for c in mistral.clauses)  # the old six-month promise
+    codestral = next(c for c in decide(kb, train_on_outputs=True).considered if c.model == "codestral-2508")
+    finding = next(r for r in codestral.risks if r.id.startswith("output-training"))
+    assert finding.clause == "image-outputs-competing"
