@@ -56,3 +56,10 @@ def test_mistrals_current_terms_limit_training_on_outputs_only_as_written(kb: Kn
     codestral = next(c for c in decide(kb, train_on_outputs=True).considered if c.model == "codestral-2508")
     finding = next(r for r in codestral.risks if r.id.startswith("output-training"))
     assert finding.clause == "image-outputs-competing"
+
+
+def test_conditional_commercial_use_always_names_its_gate(kb: KnowledgeBase) -> None:
+    for lic in kb.licenses.values():
+        gated = lic.mau_limit is not None or lic.revenue_limit_usd is not None or bool(lic.commercial_conditions)
+        assert (lic.commercial_use == "conditional") == gated or lic.commercial_use == "forbidden", lic.id
+    assert kb.licenses["deepseek"].commercial_use == kb.licenses["gemma"].commercial_use == "allowed"

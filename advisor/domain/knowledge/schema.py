@@ -163,7 +163,13 @@ class License(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=T
     osi_approved: bool
     """Whether the OSI lists the license as open source."""
     commercial_use: Permission
-    """May a company earn money with it: `conditional` when thresholds or conditions apply."""
+    """May a company earn money with it. `allowed`: yes, with no gate to pass first; use restrictions (an
+    acceptable-use policy, a RAIL attachment, banned domains), attribution and flow-down duties do not make
+    it conditional, since they bind every use, paid or not (Gemma, the RAIL licenses, DeepSeek). `conditional`:
+    a threshold or precondition gates commercial use itself: a user or revenue cap above which the grant
+    lapses (`mau_limit`, `revenue_limit_usd`), or a step to take before earning money (a registration, a
+    form, a separate license for hosting), each quoted in a clause and listed in `commercial_conditions`.
+    `forbidden`: no commercial use at all."""
     mau_limit: Threshold | None = None
     """Monthly active users above which the grant lapses or a separate license is needed."""
     mau_test: MauTest = "ongoing"
