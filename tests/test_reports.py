@@ -22,7 +22,7 @@ from advisor.domain.engine import recommend
 from advisor.domain.inputs.atomic import write_atomically
 from advisor.domain.knowledge.loader import load
 from advisor.domain.profile.answers import load_profile
-from advisor.domain.report import FORMATS, Format, render
+from advisor.domain.report import TEXT_FORMATS, TextFormat, render
 
 from .conftest import FIXTURES
 
@@ -30,7 +30,7 @@ GOLDEN = Path(__file__).parent / "golden"
 NOW = dt.datetime(2026, 11, 22, 10, 0, tzinfo=dt.UTC)
 
 
-def small_report(fmt: Format) -> str:
+def small_report(fmt: TextFormat) -> str:
     kb = load([FIXTURES / "kb_small"], bundled=False)
     profile = load_profile(FIXTURES / "profiles" / "small-eu.yaml")
     text = render(recommend(profile, kb, NOW), fmt)
@@ -39,8 +39,8 @@ def small_report(fmt: Format) -> str:
     return text.replace(where, shown).replace(where.replace("_", "\\_"), shown.replace("_", "\\_"))
 
 
-@pytest.mark.parametrize("fmt", FORMATS)
-def test_report_matches_golden_file(fmt: Format) -> None:
+@pytest.mark.parametrize("fmt", TEXT_FORMATS)
+def test_report_matches_golden_file(fmt: TextFormat) -> None:
     path = GOLDEN / f"small-eu.{fmt}"
     text = small_report(fmt)
     if os.environ.get("UPDATE_GOLDEN"):

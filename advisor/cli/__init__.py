@@ -216,30 +216,47 @@ def kb_refresh(
     sys.exit(1 if review.changed else 0)
 
 
+def pdf_needs_a_file(fmt: str, output: str | None) -> None:
+    """A PDF is written to a file only, never to a terminal or a pipe."""
+    if fmt == "pdf" and output is None:
+        fail("--format pdf writes a file: add -o FILE.pdf")
+
+
 @main.command()
 @click.option("--profile", "profile_path", required=True, type=click.Path(path_type=Path), help="The profile (YAML).")
 @click.option(
-    "--format", "fmt", type=click.Choice(["md", "json", "html"]), default="md", show_default=True, help="Report format."
+    "--format",
+    "fmt",
+    type=click.Choice(["md", "json", "html", "pdf"]),
+    default="md",
+    show_default=True,
+    help="Report format (pdf needs -o and the pdf extra: pip install 'advisor[pdf]').",
 )
 @click.option("-o", "--output", help="Write here (atomically) instead of stdout.")
+@click.option(
+    "--sensitivity", is_flag=True, help="Add what would change it: the single answers that flip the first choice."
+)
 @kb_option
 @click.pass_context
-def recommend(ctx: click.Context, profile_path: Path, fmt: str, output: str | None, kb_dirs: tuple[Path, ...]) -> None:
+def recommend(
+    ctx: click.Context, profile_path: Path, fmt: str, output: str | None, sensitivity: bool, kb_dirs: tuple[Path, ...]
+) -> None:
     """Recommend a strategy and shortlist for a profile, headless."""
     from advisor.cli.commands import run_recommend
     from advisor.domain.inputs.problems import InputError
 
+    pdf_needs_a_file(fmt, output)
     target = output_path(output, profile_path)
     kb_ = load_kb(ctx, kb_dirs)
     try:
-        run_recommend(kb_, profile_path, fmt, target)
+        run_recommend(kb_, profile_path, fmt, target, sensitivity=sensitivity)
     except InputError as exc:
         fail([str(p) for p in exc.problems])
 
 
 @main.command()
 @click.argument("decision_path", metavar="DECISION.json", type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["md", "json"]), default="md", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["md", "json", "html", "pdf"]), default="md", show_default=True)
 @click.option("-o", "--output", help="Write here (atomically) instead of stdout.")
 @kb_option
 @click.pass_context
@@ -251,6 +268,7 @@ def revisit(ctx: click.Context, decision_path: Path, fmt: str, output: str | Non
     from advisor.cli.commands import run_revisit
     from advisor.domain.inputs.problems import InputError
 
+    pdf_needs_a_file(fmt, output)
     target = output_path(output, decision_path)
     kb_ = load_kb(ctx, kb_dirs)
     try:

@@ -36,8 +36,8 @@ def emit(content: Content, output: Path | None) -> None:
         silence_stdout()
 
 
-def run_recommend(kb: KnowledgeBase, profile_path: Path, fmt: str, output: Path | None) -> None:
-    """`advisor recommend`: profile -> decision -> report."""
+def run_recommend(kb: KnowledgeBase, profile_path: Path, fmt: str, output: Path | None, *, sensitivity: bool) -> None:
+    """`advisor recommend`: profile -> decision (with what would flip it, if asked) -> report."""
     from advisor.cli.process import keep, settle
     from advisor.domain.engine import recommend
     from advisor.domain.profile.answers import load_profile
@@ -45,7 +45,12 @@ def run_recommend(kb: KnowledgeBase, profile_path: Path, fmt: str, output: Path 
 
     profile = load_profile(profile_path)
     settle()
-    decision = recommend(profile, kb, utc_now())
+    now = utc_now()
+    decision = recommend(profile, kb, now)
+    if sensitivity:
+        from advisor.domain.sensitivity import sensitivity as with_sensitivity
+
+        decision = with_sensitivity(profile, decision, kb, now)
     keep(kb, decision)
     emit(lambda out: write_report(decision, cast(Format, fmt), out), output)
 

@@ -250,6 +250,27 @@ class Unassessed(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_field
     """What it does, in the catalog's words (`chat`, `image_generation` ...)."""
 
 
+class Flip(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=True):
+    """One answer that, changed on its own, changes the first choice ("what would change it")."""
+
+    question: str
+    """The profile field changed (a question id)."""
+    label: str
+    """The question's label (`Deployment`)."""
+    answer: str | int | float | bool | list[str] | None
+    """The changed answer, as the profile would hold it."""
+    answer_text: str
+    """The changed answer in words (`On users' devices`, `2M`)."""
+    how: Literal["choice", "scaled", "threshold"]
+    """Another value of a choice; a number ×0.1 or ×10; a threshold the watch list names."""
+    first_choice: str | None
+    """The first choice with that answer (None: nothing passes), by id."""
+    first_choice_name: str
+    strategy: Strategy
+    summary: str
+    """What moves, in one line (strategy, first choice, shortlist in and out)."""
+
+
 class Decision(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=True):
     """The engine's answer for one profile on one knowledge base."""
 
@@ -277,6 +298,8 @@ class Decision(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=
     """When nothing at the quality asked for fits the budget: the best of each, side by side."""
     unassessed: list[Unassessed] = []
     """Models that `kb refresh` found in public catalogs and no curated entry covers (never ranked)."""
+    sensitivity: list[Flip] | None = None
+    """The single answers that flip the first choice; None when not computed (`recommend --sensitivity`)."""
 
 
 def decision_json(decision: Decision) -> str:

@@ -9,7 +9,7 @@ from textual.style import Style
 
 from advisor.domain.decision import Alternative, Cost, Risk, ScoreParts
 from advisor.domain.engine.scoring import SCORE_WEIGHTS
-from advisor.domain.report.build import ROUTE_LABEL
+from advisor.domain.report.sections import ROUTE_LABEL
 from advisor.domain.wording import usd, volume_ranges
 
 __all__ = [

@@ -1,6 +1,7 @@
-"""Reports of a decision: Markdown and HTML documents, and the JSON decision record.
+"""Reports of a decision: Markdown, HTML and PDF documents, and the JSON decision record.
 
-`render(decision, fmt)` is what the wizard's export dialog calls; the CLI streams with `write_report`.
+`render(decision, fmt)` gives a text format; `write_report` writes any format to a binary stream (the
+CLI and the wizard's export dialog both use it).
 """
 
 from __future__ import annotations
@@ -11,13 +12,16 @@ from advisor.domain.decision import Decision, decision_json, write_decision_json
 from advisor.domain.report.build import build_document
 from advisor.domain.report.html import render_html
 from advisor.domain.report.markdown import render_markdown
+from advisor.domain.report.pdf import render_pdf
 
-Format = Literal["md", "html", "json"]
-FORMATS: tuple[Format, ...] = ("md", "html", "json")
-EXTENSIONS: dict[str, str] = {"md": ".md", "html": ".html", "json": ".json"}
+Format = Literal["md", "html", "pdf", "json"]
+TextFormat = Literal["md", "html", "json"]
+FORMATS: tuple[Format, ...] = ("md", "html", "pdf", "json")
+TEXT_FORMATS: tuple[TextFormat, ...] = ("md", "html", "json")
+EXTENSIONS: dict[str, str] = {"md": ".md", "html": ".html", "pdf": ".pdf", "json": ".json"}
 
 
-def render(decision: Decision, fmt: Format) -> str:
+def render(decision: Decision, fmt: TextFormat) -> str:
     """The decision in the given format, as text."""
     if fmt == "json":
         return decision_json(decision)
@@ -29,5 +33,7 @@ def write_report(decision: Decision, fmt: Format, out: BinaryIO) -> None:
     """Write the decision in the given format to a binary stream, as UTF-8 (JSON is streamed as it is encoded)."""
     if fmt == "json":
         write_decision_json(decision, out)
+    elif fmt == "pdf":
+        out.write(render_pdf(build_document(decision)))
     else:
         out.write(render(decision, fmt).encode("utf-8"))

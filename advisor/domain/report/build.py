@@ -11,9 +11,7 @@ from __future__ import annotations
 import msgspec
 
 from advisor.domain.compare import model_names
-from advisor.domain.decision import Candidate, Decision, Risk, TradeOff, stamp
-from advisor.domain.engine.scoring import SCORE_WEIGHTS
-from advisor.domain.findings import ModelFact
+from advisor.domain.decision import Decision, stamp
 from advisor.domain.profile.questions import QUESTIONS, is_asked
 from advisor.domain.profile.reading import format_answer
 from advisor.domain.report.document import (
@@ -23,7 +21,6 @@ from advisor.domain.report.document import (
     Inline,
     Inlines,
     Paragraph,
-    Quote,
     Table,
     b,
     code,
@@ -31,108 +28,31 @@ from advisor.domain.report.document import (
     link,
     t,
 )
+from advisor.domain.report.sections import (
+    ROUTE_LABEL,
+    risk_blocks,
+    top_risk,
+    trade_off_blocks,
+    what_would_change,
+    why_first,
+)
 from advisor.domain.wording import usd, volume_ranges
 
 DISCLAIMER = (
     "This report is decision support, not legal advice. It summarises license and terms texts as read on the "
     "dates shown; the texts themselves govern. Have counsel review the clauses relied on before you commit."
 )
-ROUTE_LABEL = {"api": "API", "self_host": "self-hosted", "on_device": "on device"}
-SEVERITY_LABEL = {"blocker": "BLOCKER", "high": "HIGH", "medium": "MEDIUM", "low": "LOW"}
-
-
-def _evidence(risk: Risk) -> Inlines:
-    evidence = risk.evidence
-    if isinstance(evidence, ModelFact):
-        label = f"model entry ({evidence.field}), license {evidence.license}"
-    else:
-        label = f"{evidence.license}, {evidence.clause}"
-    return [t("Source: "), link(label, risk.source) if risk.source else t(label)]
-
-
-def _risk_blocks(risk: Risk, *, with_models: bool = False) -> list[Paragraph | Quote]:
-    head: Inlines = [b(f"[{SEVERITY_LABEL[risk.severity]}] {risk.title}"), t(f" — {risk.detail}")]
-    if with_models and risk.models:
-        head.append(t(f" Applies to: {', '.join(risk.models)}."))
-    blocks: list[Paragraph | Quote] = [Paragraph(head)]
-    if risk.quote:
-        quote: Inlines = [t(f"“{risk.quote}”")]
-        if not risk.verified:
-            quote.append(em(" (unverified)"))
-        blocks.append(Quote(quote))
-    blocks.append(Paragraph([*_evidence(risk), t(". "), em("What to do: "), t(risk.mitigation)], role="small"))
-    return blocks
-
-
-def _top_risk(c: Candidate) -> str:
-    return f"{c.risks[0].severity}: {c.risks[0].title}" if c.risks else "none found"
-
-
-SCORE_TERMS = (
-    ("quality", "Quality for the job"),
-    ("cost", "Cost against budget"),
-    ("risk", "Legal and vendor risk"),
-    ("ops", "Running it"),
-    ("continuity", "Vendor continuity"),
-    ("recency", "Recency"),
-)
-
-
-def _why_first(first: Candidate, second: Candidate) -> list[Heading | Paragraph | Table]:
-    """Why #1 beat #2, term by term: each part of the score, its weight, and what it contributed."""
-    if first.score_parts is None or second.score_parts is None:
-        return []
-    rows: list[list[Inlines]] = []
-    for key, label in SCORE_TERMS:
-        weight = SCORE_WEIGHTS[key]
-        a, b_ = getattr(first.score_parts, key), getattr(second.score_parts, key)
-        rows.append(
-            [[t(f"{label} ({weight:.0%})")], [t(f"{a:.2f}")], [t(f"{b_:.2f}")], [t(f"{weight * (a - b_):+.3f}")]]
-        )
-    a, b_ = first.score_parts.unconfirmed, second.score_parts.unconfirmed
-    rows.append([[t("Unconfirmed facts (subtracted)")], [t(f"{a:.3f}")], [t(f"{b_:.3f}")], [t(f"{b_ - a:+.3f}")]])
-    rows.append(
-        [[b("Score")], [b(f"{first.score:.4f}")], [b(f"{second.score:.4f}")], [b(f"{first.score - second.score:+.4f}")]]
-    )
-    first_name, second_name = first.name or first.model, second.name or second.model
-    return [
-        Heading(3, f"Why {first_name} ranks above {second_name}", "why-first"),
-        Table(["Part of the score (weight)", first_name, second_name, "Difference"], rows, numeric={1, 2, 3}),
-    ]
-
-
-def _trade_off_blocks(trade: TradeOff) -> list[Heading | Paragraph | Table]:
-    """Budget against quality: the best option within the budget and the best at the quality asked for."""
-    rows: list[list[Inlines]] = []
-    for label, option in (
-        ("Best within budget", trade.within_budget),
-        (f"Best at {trade.quality_asked} quality", trade.at_quality),
-    ):
-        if option is None:
-            rows.append([[t(label)], [em("none in the knowledge base")], [t("—")], [t("—")]])
-        else:
-            rows.append([[t(label)], [b(option.name)], [t(option.quality)], [t(f"{usd(option.monthly_usd)}/month")]])
-    gap = f" The gap: {usd(trade.gap_usd)} a month over the budget." if trade.gap_usd is not None else ""
-    return [
-        Heading(3, "Budget against quality", "trade-off"),
-        Paragraph(
-            [
-                t(
-                    f"Nothing at {trade.quality_asked} quality fits the {usd(trade.budget_usd)} monthly budget.{gap} "
-                    "Choose which gives: the budget, or the quality."
-                )
-            ]
-        ),
-        Table(["", "Model", "Quality tier", "Cost"], rows),
-    ]
 
 
 def build_document(decision: Decision) -> Document:
     """The report for `decision`, as a renderer-neutral document."""
     profile = msgspec.to_builtins(decision.profile)
     who = " — ".join(str(x) for x in (profile.get("company"), profile.get("product")) if x)
-    doc = Document(title=f"AI model strategy{': ' + who if who else ''}")
     k = decision.knowledge
+    doc = Document(
+        title=f"AI model strategy{': ' + who if who else ''}",
+        footer=f"Generated {stamp(decision.generated_at)} · knowledge {k.fingerprint[:23]}…",
+    )
     doc.add(
         Paragraph(
             [
@@ -177,7 +97,7 @@ def build_document(decision: Decision) -> Document:
                         [t(ROUTE_LABEL[c.cost.route] if c.cost else "—")],
                         [t(usd(c.monthly_cost_usd))],
                         [t(f"{c.score:.2f}")],
-                        [t(_top_risk(c))],
+                        [t(top_risk(c))],
                     ]
                     for i, c in enumerate(decision.shortlist, 1)
                 ],
@@ -189,9 +109,9 @@ def build_document(decision: Decision) -> Document:
             Paragraph([t("No model passes every constraint. See the excluded models below for what rules each out.")])
         )
     if decision.trade_off is not None:
-        doc.add(*_trade_off_blocks(decision.trade_off))
+        doc.add(*trade_off_blocks(decision.trade_off))
     if len(decision.shortlist) >= 2:
-        doc.add(*_why_first(decision.shortlist[0], decision.shortlist[1]))
+        doc.add(*why_first(decision.shortlist[0], decision.shortlist[1]))
     for i, c in enumerate(decision.shortlist, 1):
         doc.add(Heading(3, f"{i}. {c.name or c.model}", f"model-{c.model}"))
         facts: list[Inlines] = [
@@ -234,32 +154,16 @@ def build_document(decision: Decision) -> Document:
         if c.risks:
             doc.add(Paragraph([b("Risks")]))
             for risk in c.risks:
-                doc.add(*_risk_blocks(risk))
+                doc.add(*risk_blocks(risk))
         else:
             doc.add(Paragraph([em("No license or fit risks found for this profile.")]))
 
     if decision.risks:
         doc.add(Heading(2, "Open risks across the shortlist", "risks"))
         for risk in decision.risks:
-            doc.add(*_risk_blocks(risk, with_models=True))
+            doc.add(*risk_blocks(risk, with_models=True))
 
-    doc.add(Heading(2, "What would change the answer", "watch"))
-    if decision.watch:
-        doc.add(
-            Table(
-                ["If", "Then", "Models"],
-                [
-                    [
-                        [t(w.condition or w.trigger), t(" ("), code(w.trigger), t(")")],
-                        [t(w.effect), *([t(" ("), link("source", w.source), t(")")] if w.source else [])],
-                        [t(", ".join(w.models))],
-                    ]
-                    for w in decision.watch
-                ],
-            )
-        )
-    else:
-        doc.add(Paragraph([t("Nothing in the knowledge base changes this answer at the thresholds we track.")]))
+    doc.add(*what_would_change(decision))
 
     doc.add(Heading(2, f"Excluded models ({len(decision.excluded)})", "excluded"))
     if decision.excluded:
@@ -289,7 +193,7 @@ def build_document(decision: Decision) -> Document:
                         [code(c.license)],
                         [t(usd(c.monthly_cost_usd))],
                         [t(f"{c.score:.2f}")],
-                        [t(_top_risk(c))],
+                        [t(top_risk(c))],
                     ]
                     for c in rest
                 ],

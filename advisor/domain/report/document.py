@@ -54,7 +54,8 @@ class Heading:
 @dataclass(frozen=True)
 class Paragraph:
     content: Inlines
-    role: Literal["normal", "lead", "small", "notice"] = "normal"
+    role: Literal["normal", "lead", "small", "notice", "keep"] = "normal"
+    """`keep`: printed on the same page as what follows (a finding's title and its quoted clause)."""
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,8 @@ Block = Heading | Paragraph | Bullets | Table | Quote
 class Document:
     title: str
     blocks: list[Block] = field(default_factory=list)
+    footer: str = ""
+    """Printed at the foot of every page of a PDF (the date and the knowledge it was made on)."""
 
     def add(self, *blocks: Block) -> None:
         self.blocks.extend(blocks)

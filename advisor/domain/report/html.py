@@ -31,9 +31,16 @@ a { color: var(--accent); }
   body { margin: 0; max-width: none; font-size: 11pt; }
   a { color: inherit; }
   a[href^="http"]::after { content: " <" attr(href) ">"; font-size: .8em; color: var(--muted); word-break: break-all; }
-  h2, h3 { break-after: avoid; }
-  table, blockquote { break-inside: avoid; }
+  h2, h3, p.keep { break-after: avoid; }
+  blockquote { break-inside: avoid; break-after: avoid; }
+  tr { break-inside: avoid; }
+  td, th { overflow-wrap: break-word; }
 }
+"""
+PAGED = """
+@page { size: A4; margin: 18mm 16mm 20mm;
+  @bottom-left { content: FOOTER; font: 8pt sans-serif; color: #5b6270; }
+  @bottom-right { content: "Page " counter(page) " of " counter(pages); font: 8pt sans-serif; color: #5b6270; } }
 """
 
 
@@ -78,13 +85,19 @@ def _block(block: Block) -> str:
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
-def render_html(doc: Document) -> str:
-    """The document as a self-contained HTML page."""
+def _css_string(text: str) -> str:
+    """`text` as a CSS string literal (quotes, backslashes and line breaks escaped; no `</style>` way out)."""
+    return '"' + "".join(c if c.isalnum() or c in " .,:;-_()/…·" else f"\\{ord(c):x} " for c in text) + '"'
+
+
+def render_html(doc: Document, *, paged: bool = False) -> str:
+    """The document as a self-contained HTML page; `paged`: with page size, page numbers and the footer (PDF)."""
     body = "\n".join(_block(block) for block in doc.blocks)
+    style = STYLE + (PAGED.replace("FOOTER", _css_string(doc.footer)) if paged else "")
     return (
         "<!DOCTYPE html>\n"
         '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{escape(doc.title)}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n"
+        f"<title>{escape(doc.title)}</title>\n<style>{style}</style>\n</head>\n<body>\n"
         f"<h1>{escape(doc.title)}</h1>\n{body}\n</body>\n</html>\n"
     )

@@ -1,4 +1,4 @@
-"""The revisit report: what changed since a saved decision, most important first (Markdown or JSON)."""
+"""The revisit report: what changed since a saved decision, most important first (Markdown, HTML, PDF or JSON)."""
 
 from __future__ import annotations
 
@@ -7,16 +7,22 @@ import json
 import msgspec
 
 from advisor.domain.decision import stamp
-from advisor.domain.report.build import DISCLAIMER, SEVERITY_LABEL
+from advisor.domain.report.build import DISCLAIMER
 from advisor.domain.report.document import Bullets, Document, Heading, Inlines, Paragraph, Quote, b, code, link, t
+from advisor.domain.report.html import render_html
 from advisor.domain.report.markdown import render_markdown
+from advisor.domain.report.pdf import render_pdf
+from advisor.domain.report.sections import SEVERITY_LABEL
 from advisor.domain.revisit import Revisit
 from advisor.domain.wording import usd
 
 
 def build_revisit_document(result: Revisit) -> Document:
     """The revisit outcome as a renderer-neutral document."""
-    doc = Document(title="Does the decision still hold?")
+    doc = Document(
+        title="Does the decision still hold?",
+        footer=f"Revisited {stamp(result.generated_at)} · knowledge {result.knowledge_now[:23]}…",
+    )
     new = result.decision
     doc.add(
         Paragraph(
@@ -58,8 +64,11 @@ def build_revisit_document(result: Revisit) -> Document:
     return doc
 
 
-def render_revisit(result: Revisit, fmt: str) -> str:
-    """The revisit outcome as Markdown or JSON."""
+def render_revisit(result: Revisit, fmt: str) -> str | bytes:
+    """The revisit outcome as Markdown, HTML, PDF (bytes) or JSON."""
     if fmt == "json":
         return json.dumps(msgspec.to_builtins(result), indent=2, ensure_ascii=False) + "\n"
-    return render_markdown(build_revisit_document(result))
+    doc = build_revisit_document(result)
+    if fmt == "pdf":
+        return render_pdf(doc)
+    return render_html(doc) if fmt == "html" else render_markdown(doc)

@@ -22,7 +22,7 @@ from advisor.domain.inputs.problems import InputError
 from advisor.domain.report import EXTENSIONS, FORMATS, Format
 from advisor.tui.screens.base import typed_path
 
-FORMAT_LABELS: dict[str, str] = {"md": "Markdown", "html": "HTML", "json": "JSON (decision record)"}
+FORMAT_LABELS: dict[str, str] = {"md": "Markdown", "html": "HTML", "pdf": "PDF", "json": "JSON (decision record)"}
 BY_EXTENSION: dict[str, Format] = {EXTENSIONS[fmt]: fmt for fmt in FORMATS} | {".markdown": "md", ".htm": "html"}
 
 

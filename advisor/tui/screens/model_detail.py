@@ -15,7 +15,7 @@ from advisor.domain.decision import Decision
 from advisor.domain.knowledge.base import KnowledgeBase
 from advisor.domain.knowledge.schema import Model
 from advisor.domain.knowledge.terms import describe_terms
-from advisor.domain.report.build import ROUTE_LABEL
+from advisor.domain.report.sections import ROUTE_LABEL
 from advisor.domain.wording import usd
 from advisor.tui.format import alternative_text, break_even_text, link, risk_block, score_parts_text
 from advisor.tui.screens.base import AdvisorScreen

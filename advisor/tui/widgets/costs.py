@@ -12,7 +12,7 @@ from textual.widgets import Static
 from advisor.domain.compare import model_names
 from advisor.domain.decision import Candidate, Decision
 from advisor.domain.profile.reading import short_number
-from advisor.domain.report.build import ROUTE_LABEL
+from advisor.domain.report.sections import ROUTE_LABEL
 from advisor.domain.wording import usd
 from advisor.tui.format import alternative_text, break_even_text, link
 from advisor.tui.widgets.charts import Bar, BarChart

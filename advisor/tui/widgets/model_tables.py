@@ -14,7 +14,7 @@ from textual.content import Content
 from textual.widgets import DataTable
 
 from advisor.domain.decision import Decision
-from advisor.domain.report.build import ROUTE_LABEL
+from advisor.domain.report.sections import ROUTE_LABEL
 from advisor.domain.wording import usd
 from advisor.tui.format import SEVERITY_STYLE, cell
 
