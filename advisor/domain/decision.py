@@ -83,12 +83,27 @@ class Alternative(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fiel
     """How the estimate was reached."""
 
 
+class Serving(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=True):
+    """The GPUs a self-hosted or on-prem route needs, and the memory that sizes them."""
+
+    gpu: str
+    gpus_per_replica: int
+    replicas: int
+    precision: str
+    memory_needed_gb: float
+    """A replica's weights, KV cache for the requests in flight, and runtime headroom."""
+    gpu_memory_gb: float
+    """Memory of one GPU of that kind."""
+    weights_gb: float = 0.0
+    kv_cache_gb: float = 0.0
+
+
 class Cost(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=True):
     """How a model would be run and what that costs per month."""
 
     route: Route
     monthly_usd: float
-    """Estimated monthly cost at the profile's token volume."""
+    """Estimated monthly cost to you at today's volume (hardware a customer pays for is not in it)."""
     basis: str
     """How the estimate was reached."""
     source: str | None = None
@@ -105,6 +120,37 @@ class Cost(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=True
     break_even_ranges: list[tuple[int, int | None]] = []
     """Every range of monthly tokens where self-hosting beats the hosted API (GPU steps make several);
     `None` as the upper end: from there on."""
+    monthly_usd_24m: float | None = None
+    """The monthly bill at the 24-month user count (tokens scale with users)."""
+    customer_monthly_usd: float = 0.0
+    """Hardware on the customer's premises that the customer pays for, a month (kept out of your budget)."""
+    serving: Serving | None = None
+    """Self-hosted and on-prem routes: the GPUs and memory."""
+
+
+class FineTune(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=True):
+    """When the profile fine-tunes: whether this model can be, where the private copy lives, what it costs."""
+
+    available: bool | None
+    """True: it can be fine-tuned; False: the vendor does not offer it; None: not recorded."""
+    where: str
+    """Where the private fine-tune is trained and served."""
+    training_usd: float | None
+    """One training run over the profile's data set (None when the price is not recorded)."""
+    serving_usd_per_month: float | None
+    """Serving the fine-tune at today's volume (it is also `cost.monthly_usd`)."""
+
+
+class Distillation(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=True):
+    """Training on another model's outputs: the teacher that writes the data, the student you serve."""
+
+    teacher: str
+    student: str
+    teacher_cost_usd: float
+    """One-off: generating the training set with the teacher at its list price."""
+    student_monthly_usd: float
+    """Serving the student at today's volume."""
+    note: str = ""
 
 
 class ScoreParts(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=True):
@@ -152,6 +198,8 @@ class Candidate(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields
     (`model.price`, `llama3.1/aup-most-recent-copy` ...): check these before relying on them."""
     score_parts: ScoreParts | None = None
     """Every term of the score (None only in records of schema 1)."""
+    fine_tune: FineTune | None = None
+    """When the profile fine-tunes."""
     tie_with: list[str] = []
     """Shortlist entries only: the other shortlist models with the same score."""
 
@@ -294,6 +342,8 @@ class Decision(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=
     assumptions: list[str] = []
     summary: str = ""
     """One sentence: the strategy and the first choice (always `shortlist[0]`)."""
+    distillation: Distillation | None = None
+    """When the profile trains on outputs: the teacher and the student as separate lines."""
     trade_off: TradeOff | None = None
     """When nothing at the quality asked for fits the budget: the best of each, side by side."""
     unassessed: list[Unassessed] = []

@@ -30,12 +30,14 @@ class FindingKind(StrEnum):
     DATA_LEAVES_EU = "data-leaves-eu"
     DATA_STORED_IN_CHINA = "data-stored-in-china"
     DOMAIN_USE_RESTRICTION = "domain-use-restriction"
+    FINE_TUNING_UNRECORDED = "fine-tuning-unrecorded"
     HOSTED_OPEN_WEIGHTS_DATA = "hosted-open-weights-data"
     LICENSE_UNVERIFIED = "license-unverified"
     MAU_THRESHOLD = "mau-threshold"
     MAU_THRESHOLD_24M = "mau-threshold-24m"
     MAU_THRESHOLD_FUTURE_VERSIONS = "mau-threshold-future-versions"
     MAU_THRESHOLD_NEAR = "mau-threshold-near"
+    NO_FINE_TUNING = "no-fine-tuning"
     NO_HARDWARE_FITS = "no-hardware-fits"
     NOT_FOR_USE_CASE = "not-for-use-case"
     OUTPUT_TRAINING_COMPETING = "output-training-competing"
@@ -119,6 +121,14 @@ KINDS: dict[FindingKind, KindInfo] = {
         "A usage policy draws a line in the product's field (unlicensed professional advice, automated decisions)",
         "Check the product against the clause: keep a licensed professional or a human review where it asks for one, "
         "and pass the restriction on in your terms of use.",
+    ),
+    FindingKind.FINE_TUNING_UNRECORDED: KindInfo(
+        "The profile fine-tunes, and whether the vendor fine-tunes this model is not recorded",
+        "Check {vendor}'s fine-tuning documentation for this model, its training price and how a tuned copy is billed.",
+    ),
+    FindingKind.NO_FINE_TUNING: KindInfo(
+        "The profile fine-tunes, and the vendor offers no fine-tuning of this model",
+        "Pick a model you can fine-tune: open weights, or a closed model with a fine-tuning API.",
     ),
     FindingKind.HOSTED_OPEN_WEIGHTS_DATA: KindInfo(
         "Your data goes to a third-party host",

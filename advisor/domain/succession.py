@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from advisor.domain.costs import fine_tune_redo_cost
+from advisor.domain.costs.fine_tune import fine_tune_redo_cost
 from advisor.domain.knowledge.base import KnowledgeBase
 from advisor.domain.knowledge.schema import Model
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 import datetime as dt
 
 from advisor import __version__
-from advisor.domain.costs import ASSUMPTIONS
+from advisor.domain.costs.fine_tune import training_assumption
+from advisor.domain.costs.workload import assumptions, tokens_in_24_months, workload
 from advisor.domain.decision import Decision, Risk, utc
 from advisor.domain.engine.assembly import (
     decision_risks,
@@ -22,8 +23,9 @@ from advisor.domain.engine.assembly import (
     with_ties,
 )
 from advisor.domain.engine.assessment import Assessment, LicenseFindings, kb_facts
-from advisor.domain.engine.costing import choose_route
+from advisor.domain.engine.costing import choose_route, route_estimate
 from advisor.domain.engine.data_rules import host_terms_findings
+from advisor.domain.engine.fine_tuning import distillation, fine_tune_plan
 from advisor.domain.engine.license_rules import license_findings
 from advisor.domain.engine.model_rules import budget_rule, model_rules, operations_rules
 from advisor.domain.engine.rationale import headline, rationale_lines, trade_off
@@ -42,6 +44,8 @@ def recommend(profile: Profile, kb: KnowledgeBase, now: dt.datetime) -> Decision
     """The decision for `profile` on `kb`, as of `now` (which only dates the record and deprecations)."""
     today = now.date()
     gpus = list(kb.gpus.values())
+    w = workload(profile)
+    w24 = w.with_tokens(tokens_in_24_months(profile))
     license_cache: dict[tuple[str, bool, dt.date | None], LicenseFindings] = {}
     facts = kb_facts(kb)
     assessments: list[Assessment] = []
@@ -64,7 +68,9 @@ def recommend(profile: Profile, kb: KnowledgeBase, now: dt.datetime) -> Decision
             )
         a.add_license_findings(findings)
         if not a.blocked:  # costing and scoring only matter for models that can still be chosen
-            choose_route(profile, a, gpus)
+            choose_route(profile, a, gpus, w)
+            fine_tune_plan(profile, a, w, gpus)
+            a.cost_24m = route_estimate(a, w24, gpus)
             terms = model.price.terms if model.price is not None else None
             if terms is not None and a.cost is not None and a.cost.route == "api" and model.weights == "open":
                 if terms not in host_cache:
@@ -84,7 +90,7 @@ def recommend(profile: Profile, kb: KnowledgeBase, now: dt.datetime) -> Decision
     opens = [a for a in considered if a.model.weights == "open"]  # both best first, like `considered`
     closeds = [a for a in considered if a.model.weights == "closed"]
     strategy, reasons = choose_strategy(profile, considered, opens, closeds, kb)
-    split = plan_split(profile, strategy, considered, opens, closeds, gpus)
+    split = plan_split(profile, strategy, considered, opens, closeds, gpus, w)
     watches = watch_list(considered[:SHORTLIST_SIZE], split, considered, today)
     candidates = [to_candidate(a) for a in considered]
     shortlist = with_ties(candidates[:SHORTLIST_SIZE])
@@ -104,7 +110,8 @@ def recommend(profile: Profile, kb: KnowledgeBase, now: dt.datetime) -> Decision
         risks=decision_risks(shortlist),
         watch=watches,
         plan=split,
-        assumptions=ASSUMPTIONS,
+        assumptions=assumptions(profile) + ([training_assumption()] if profile.customization == "fine_tune" else []),
+        distillation=distillation(profile, considered),
         summary=summary,
         trade_off=trade,
         unassessed=unassessed(kb),

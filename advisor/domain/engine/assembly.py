@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import msgspec
 
-from advisor.domain.decision import Candidate, Cost, Excluded, KnowledgeInfo, Risk, Unassessed
+from advisor.domain.costs.serving import ServingPlan
+from advisor.domain.decision import Candidate, Cost, Excluded, KnowledgeInfo, Risk, Serving, Unassessed
 from advisor.domain.engine.assessment import Assessment
 from advisor.domain.engine.evidence import sorted_risks
 from advisor.domain.findings import ModelFact, clause_text
@@ -24,6 +25,24 @@ def _cost_record(a: Assessment) -> Cost | None:
         reason=a.route_reason,
         break_even_tokens=a.break_even,
         break_even_ranges=a.break_even_ranges,
+        monthly_usd_24m=a.cost_24m.monthly_usd if a.cost_24m is not None else None,
+        customer_monthly_usd=a.cost.customer_usd,
+        serving=_serving(a.cost.plan),
+    )
+
+
+def _serving(plan: ServingPlan | None) -> Serving | None:
+    if plan is None:
+        return None
+    return Serving(
+        gpu=plan.gpu.name,
+        gpus_per_replica=plan.gpus_per_replica,
+        replicas=plan.replicas,
+        precision=plan.memory.precision,
+        memory_needed_gb=round(plan.memory.total, 1),
+        gpu_memory_gb=plan.gpu.memory_gb,
+        weights_gb=plan.memory.weights,
+        kv_cache_gb=plan.memory.kv_cache,
     )
 
 
@@ -42,6 +61,7 @@ def to_candidate(a: Assessment) -> Candidate:
         fit=a.fit,
         unverified=_unverified(a),
         score_parts=a.parts,
+        fine_tune=a.fine_tune,
     )
 
 

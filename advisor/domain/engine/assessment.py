@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from advisor.domain.costs import CostEstimate
-from advisor.domain.decision import Alternative, Risk, ScoreParts
+from advisor.domain.costs.estimate import CostEstimate
+from advisor.domain.decision import Alternative, FineTune, Risk, ScoreParts
 from advisor.domain.engine.triggers import Trigger
 from advisor.domain.knowledge.base import KnowledgeBase
 from advisor.domain.knowledge.schema import License, Model
@@ -32,6 +32,10 @@ class Assessment:
     self_host_usd: float | None = None
     license_findings: LicenseFindings | None = None
     """What the model's license means for this profile (shared by every model under it)."""
+    cost_24m: CostEstimate | None = None
+    """The chosen route at the 24-month volume."""
+    fine_tune: FineTune | None = None
+    """When the profile fine-tunes: where the tune lives and what it costs."""
     score: float = 0.0
     parts: ScoreParts | None = None
     """Every term of the score (set by scoring)."""

@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-from advisor.domain.costs import (
-    CostEstimate,
-    api_cost,
-    break_even_ranges,
-    break_even_tokens,
-    price_cost,
-    self_host_cost,
-    single_replica_cost,
-)
-from advisor.domain.decision import Alternative
+from advisor.domain.costs.api import api_cost, price_cost
+from advisor.domain.costs.break_even import break_even_ranges, break_even_tokens
+from advisor.domain.costs.estimate import CostEstimate
+from advisor.domain.costs.self_host import self_host_cost
+from advisor.domain.costs.workload import Workload
+from advisor.domain.decision import Alternative, Risk
 from advisor.domain.engine.assessment import Assessment
 from advisor.domain.engine.evidence import model_risk
 from advisor.domain.engine.model_rules import no_hardware_risk
@@ -53,14 +49,14 @@ def _route_reason(p: Profile, chosen: CostEstimate, others: list[CostEstimate], 
     return None
 
 
-def _other_hosts(model: Model, monthly_tokens: int) -> list[Alternative]:
+def _other_hosts(model: Model, w: Workload) -> list[Alternative]:
     """The model at other hosts' known prices (a neutral host beside the vendor's own API, say)."""
     chosen = model.price.host if model.price is not None else None
     offers = []
     for price in model.prices:
         if price.host == chosen:
             continue  # the same seller: a disagreeing figure, kept in the knowledge, not another route
-        estimate = price_cost(price, model, monthly_tokens)
+        estimate = price_cost(price, model, w)
         offers.append(
             Alternative(
                 route="api", host=vendor_name(price.host), monthly_usd=estimate.monthly_usd, basis=estimate.basis
@@ -69,7 +65,7 @@ def _other_hosts(model: Model, monthly_tokens: int) -> list[Alternative]:
     return offers
 
 
-def choose_route(p: Profile, a: Assessment, gpus: list[Gpu]) -> None:
+def choose_route(p: Profile, a: Assessment, gpus: list[Gpu], w: Workload) -> None:
     """Cost every route the answers allow, pick one for the model, and keep the others as alternatives."""
     m = a.model
     if m.weights == "open" and p.deployment == "on_device":
@@ -77,23 +73,19 @@ def choose_route(p: Profile, a: Assessment, gpus: list[Gpu]) -> None:
         a.host = host_of(p, m, a.cost)
         return
     if "image_generation" in m.modalities and m.weights == "open":
-        a.cost = single_replica_cost(m, gpus)
+        a.cost = self_host_cost(m, w.with_tokens(0), gpus)
         if a.cost is None:
             a.add(no_hardware_risk(m))
         else:
             a.host = host_of(p, m, a.cost)
         return
-    api = api_cost(m, p.monthly_tokens)
+    api = api_cost(m, w)
     if m.weights == "closed":
         a.cost = api
         if api is not None:
             a.host = host_of(p, m, api)
         return
-    own = self_host_cost(m, p.monthly_tokens, gpus)
-    if p.deployment == "on_prem" and own is not None:
-        own = CostEstimate(
-            "self_host", own.monthly_usd, own.basis + "; on the customer's hardware", own.source, own.plan
-        )
+    own = self_host_cost(m, w, gpus)
     must_self_host = p.self_host_required or p.deployment == "on_prem"
     options = [c for c in (own, api) if c is not None]
     allowed = [c for c in options if not (must_self_host and c.route == "api")]
@@ -108,7 +100,7 @@ def choose_route(p: Profile, a: Assessment, gpus: list[Gpu]) -> None:
             avoid = c.route != "api"  # nobody to run GPUs
         else:
             avoid = False
-        return (avoid, c.monthly_usd, c.route)
+        return (avoid, c.monthly_usd + c.customer_usd, c.route)
 
     allowed.sort(key=preference)
     a.cost = allowed[0]
@@ -116,41 +108,55 @@ def choose_route(p: Profile, a: Assessment, gpus: list[Gpu]) -> None:
     others = [c for c in options if c is not a.cost]
     a.alternatives = [
         Alternative(route=c.route, host=host_of(p, m, c), monthly_usd=c.monthly_usd, basis=c.basis) for c in others
-    ] + _other_hosts(m, p.monthly_tokens)
+    ] + _other_hosts(m, w)
     a.route_reason = _route_reason(p, a.cost, others, must_self_host)
     a.self_host_usd = own.monthly_usd if own is not None else None
     if api is not None and own is not None and not must_self_host:
-        a.break_even = break_even_tokens(api, m, gpus, p.monthly_tokens)
-        a.break_even_ranges = break_even_ranges(api, m, gpus, p.monthly_tokens)
+        a.break_even = break_even_tokens(api, m, gpus, w)
+        a.break_even_ranges = break_even_ranges(api, m, gpus, w)
     known_terms = m.price is not None and m.price.terms is not None  # then the host's own data findings apply
     if a.cost.route == "api" and p.data_sensitivity in ("confidential", "regulated") and not known_terms:
-        other_hosts = [h for h in m.hosts if m.price is None or h != m.price.host]
-        if a.host == "a hosted provider":  # the price's host is not recorded: name who serves the weights
-            hosts = name_list(m.hosts) if m.hosts else a.host
-        else:
-            hosts = a.host + (f" (also served by {name_list(other_hosts)})" if other_hosts else "")
-        a.add(
-            model_risk(
-                m,
-                "hosts",
-                FindingKind.HOSTED_OPEN_WEIGHTS_DATA,
-                "high" if p.data_sensitivity == "regulated" else "medium",
-                "Your data goes to a third-party host",
-                f"The cheapest route serves the open weights through {hosts}; your {p.data_sensitivity} data leaves your infrastructure, under that host's terms (not in this knowledge base)."
-                + (
-                    " Where the host processes EU users' personal data outside the EU, that is an international transfer under the GDPR."
-                    if p.has_eu_users
-                    else ""
-                ),
-                fill=dict(
-                    self_host_cost=f" (about {usd(a.self_host_usd)}/month)" if a.self_host_usd is not None else ""
-                ),
-            )
-        )
+        a.add(_third_party_host_risk(p, a))
 
 
-def route_cost(a: Assessment, tokens: int, gpus: list[Gpu]) -> float:
-    if a.cost is None or a.cost.route == "on_device":
-        return 0.0
-    estimate = api_cost(a.model, tokens) if a.cost.route == "api" else self_host_cost(a.model, tokens, gpus)
+def _third_party_host_risk(p: Profile, a: Assessment) -> Risk:
+    """Open weights served by a host whose data terms the knowledge base does not hold."""
+    m = a.model
+    other_hosts = [h for h in m.hosts if m.price is None or h != m.price.host]
+    if a.host == "a hosted provider":  # the price's host is not recorded: name who serves the weights
+        hosts = name_list(m.hosts) if m.hosts else a.host
+    else:
+        hosts = a.host + (f" (also served by {name_list(other_hosts)})" if other_hosts else "")
+    return model_risk(
+        m,
+        "hosts",
+        FindingKind.HOSTED_OPEN_WEIGHTS_DATA,
+        "high" if p.data_sensitivity == "regulated" else "medium",
+        "Your data goes to a third-party host",
+        f"The cheapest route serves the open weights through {hosts}; your {p.data_sensitivity} data leaves your infrastructure, under that host's terms (not in this knowledge base)."
+        + (
+            " Where the host processes EU users' personal data outside the EU, that is an international transfer under the GDPR."
+            if p.has_eu_users
+            else ""
+        ),
+        fill=dict(self_host_cost=f" (about {usd(a.self_host_usd)}/month)" if a.self_host_usd is not None else ""),
+    )
+
+
+def route_estimate(a: Assessment, w: Workload, gpus: list[Gpu]) -> CostEstimate | None:
+    """The model on its chosen route at another workload (a share of the traffic, the 24-month volume)."""
+    if a.cost is None:
+        return None
+    if a.cost.route == "on_device":
+        return a.cost
+    if a.cost.route == "api":
+        return api_cost(a.model, w) if a.model.price is not None else None
+    if "image_generation" in a.model.modalities:
+        return a.cost  # image serving is sized for redundancy, not volume
+    return self_host_cost(a.model, w, gpus)
+
+
+def route_cost(a: Assessment, w: Workload, gpus: list[Gpu]) -> float:
+    """The model's monthly cost on its chosen route at workload `w` (0 on users' devices)."""
+    estimate = route_estimate(a, w, gpus)
     return estimate.monthly_usd if estimate else 0.0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from advisor.domain.costs.workload import Workload
 from advisor.domain.decision import Split, Strategy
 from advisor.domain.engine.assessment import Assessment
 from advisor.domain.engine.costing import route_cost
@@ -73,7 +74,9 @@ def plan_split(
     opens: list[Assessment],
     closeds: list[Assessment],
     gpus: list[Gpu],
+    w: Workload,
 ) -> Split | None:
+    """The plan: which model serves which traffic, what it costs, and what takes over when one is unavailable."""
     if not considered:
         return None
 
@@ -88,7 +91,7 @@ def plan_split(
 
     primary = considered[0]
     if strategy == "hybrid" and opens and closeds:
-        return _hybrid(p, primary, opens[0] if primary.model.weights == "closed" else closeds[0], gpus)
+        return _hybrid(p, primary, opens[0] if primary.model.weights == "closed" else closeds[0], gpus, w)
     pool = opens if primary.model.weights == "open" else closeds
     backup = fallback_for(primary, pool) or fallback_for(primary, considered)
     plan = (
@@ -107,7 +110,7 @@ def plan_split(
     )
 
 
-def _hybrid(p: Profile, primary: Assessment, secondary: Assessment, gpus: list[Gpu]) -> Split:
+def _hybrid(p: Profile, primary: Assessment, secondary: Assessment, gpus: list[Gpu], w: Workload) -> Split:
     """Most traffic on the first choice; the best model of the other kind takes the share it is better at.
 
     That share is the sensitive requests when the other model is open weights and the data is
@@ -117,7 +120,9 @@ def _hybrid(p: Profile, primary: Assessment, secondary: Assessment, gpus: list[G
     open_part, closed_part = (primary, secondary) if primary.model.weights == "open" else (secondary, primary)
     own_infra = open_part.cost is not None and open_part.cost.route == "self_host"
     bulk = int(p.monthly_tokens * HYBRID_PRIMARY_SHARE)
-    cost = route_cost(primary, bulk, gpus) + route_cost(secondary, p.monthly_tokens - bulk, gpus)
+    cost = route_cost(primary, w.with_tokens(bulk), gpus) + route_cost(
+        secondary, w.with_tokens(p.monthly_tokens - bulk), gpus
+    )
     rest = f"{1 - HYBRID_PRIMARY_SHARE:.0%}"
     if primary is open_part:
         keeps = sensitive and own_infra

@@ -252,8 +252,27 @@ class SelfHost(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=
     """GPU memory needed to serve the model at `precision` with a modest KV cache."""
     precision: Literal["fp32", "bf16", "fp16", "fp8", "mxfp4", "int8", "int4"] = "bf16"
     """The weight precision that figure assumes (the vendor's released precision by default)."""
+    kv_cache_kb_per_token: float | None = None
+    """KV-cache memory per token of context in KB (2 × layers × KV heads × head size × bytes), from the
+    model's config; null: estimated from its (active) size."""
     note: str | None = None
     """How the figure was derived (e.g. `params × 2 bytes + 20%`)."""
+
+
+class FineTuning(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=True):
+    """Whether and how a closed model can be fine-tuned on its vendor's API (open weights always can)."""
+
+    available: bool
+    """The vendor offers fine-tuning of this model on its own API."""
+    training_usd_per_mtok: UsdPerMtok | None = None
+    """Training price per million training tokens (each epoch counts)."""
+    inference: Price | None = None
+    """What a fine-tuned copy costs to use, where it differs from the base model's price."""
+    source: str
+    """URL of the vendor's fine-tuning page."""
+    as_of: dt.date
+    note: str | None = None
+    verified: bool = True
 
 
 class ModelOpenness(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=True):
@@ -310,6 +329,8 @@ class Model(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=Tru
     """Other hosts' prices, and figures from sources that disagree with `price` (written by `kb refresh`)."""
     self_host: SelfHost | None = None
     """Serving requirements (open weights)."""
+    fine_tuning: FineTuning | None = None
+    """Closed models: whether the vendor fine-tunes it, at what price; null: not recorded."""
     openness: ModelOpenness | None = None
     """What besides the weights is open."""
     hosts: list[str] = []
@@ -393,6 +414,15 @@ class Gpu(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=True)
     """The date the price was read."""
     note: str | None = None
     """Which provider, and how the throughput figure was derived."""
+    interconnect: Literal["nvlink", "pcie"] = "pcie"
+    """How the GPUs of one server talk: NVLink carries tensor-parallel serving across up to eight;
+    over PCIe it scales poorly, so the cost model allows at most two PCIe cards per replica."""
+    purchase_usd: float | None = None
+    """Price of one GPU bought new (on-prem hardware per site); null where no price was read."""
+    purchase_source: str | None = None
+    """URL the purchase price was read in."""
+    purchase_as_of: dt.date | None = None
+    """The date the purchase price was read."""
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,39 @@
+"""What a model costs through an API at its list price: the vendor's own, or a host's."""
+
+from __future__ import annotations
+
+import functools
+
+from advisor.domain.costs.estimate import CostEstimate
+from advisor.domain.costs.workload import Workload
+from advisor.domain.knowledge.schema import Model, Price
+from advisor.domain.wording import vendor_name
+
+
+def api_cost(model: Model, w: Workload) -> CostEstimate | None:
+    """Monthly cost at the model's list price, or None when it has no price."""
+    if model.price is None:
+        return None
+    return price_cost(model.price, model, w)
+
+
+def price_cost(price: Price, model: Model, w: Workload) -> CostEstimate:
+    """Monthly cost of `model` at one host's list price (the model's own `price`, or one of its `prices`)."""
+    if model.weights == "closed" or price.host == model.vendor:
+        provider = "the vendor's API"
+    else:
+        provider = vendor_name(price.host) if price.host else "a hosted provider"
+    return _api_cost(price, provider, w.monthly_tokens, w.input_share)
+
+
+@functools.lru_cache(maxsize=65536)
+def _api_cost(price: Price, provider: str, monthly_tokens: int, input_share: float) -> CostEstimate:
+    # Cached: providers serving the same weights often list the same price.
+    per_mtok = input_share * price.input_usd_per_mtok + (1 - input_share) * price.output_usd_per_mtok
+    monthly = monthly_tokens / 1_000_000 * per_mtok
+    basis = (
+        f"{monthly_tokens / 1e6:,.0f}M tokens × ${per_mtok:.3g}/M blended "
+        f"(${price.input_usd_per_mtok:g} in, ${price.output_usd_per_mtok:g} out; "
+        f"{provider}, list price as of {price.as_of})"
+    )
+    return CostEstimate("api", round(monthly, 2), basis, price.source)

@@ -1,0 +1,48 @@
+"""What serving open weights yourself costs a month: the GPUs (rented, or bought for a customer's site) and the
+engineer's time it takes, with the plan that says what was assumed."""
+
+from __future__ import annotations
+
+from advisor.domain.costs.estimate import CostEstimate
+from advisor.domain.costs.serving import ServingPlan, plan
+from advisor.domain.costs.workload import Workload
+from advisor.domain.knowledge.schema import Gpu, Model
+from advisor.domain.wording import usd
+
+
+def self_host_cost(model: Model, w: Workload, gpus: list[Gpu]) -> CostEstimate | None:
+    """Monthly cost of serving the model on your own (or the customer's) GPUs; None when no setup fits."""
+    if model.self_host is None or not gpus:
+        return None
+    chosen = plan(model, w, tuple(gpus))
+    if chosen is None:
+        return None
+    return _estimate(
+        chosen,
+        w,
+        "image model: replicas kept for redundancy; image throughput is not modelled"
+        if "image_generation" in model.modalities
+        else None,
+    )
+
+
+def _estimate(chosen: ServingPlan, w: Workload, caveat: str | None) -> CostEstimate:
+    m = chosen.memory
+    need = (
+        f"needs {m.total:,.0f} GB a replica at {m.precision} (weights {m.weights:,.0f} GB, KV cache {m.kv_cache:,.0f} GB, "
+        f"headroom {m.overhead:,.0f} GB)"
+    )
+    hardware = chosen.monthly_usd
+    if w.on_prem:
+        where = "bought for the customer's site" if chosen.bought else "rent-equivalent: no purchase price recorded"
+        payer = "the customer pays the hardware" if w.customer_pays_hardware else "you pay the hardware"
+        basis = f"{chosen.describe()}, {where}; {payer}: {usd(hardware)}/month; {need}"
+    else:
+        basis = f"{chosen.describe()}, around the clock: {need}; GPU price as of {chosen.gpu.as_of}"
+    basis += f"; plus {usd(w.engineering_usd)}/month of engineering time"
+    if caveat:
+        basis += f"; {caveat}"
+    customer = hardware if w.customer_pays_hardware else 0.0
+    founder = (0.0 if w.customer_pays_hardware else hardware) + w.engineering_usd
+    source = chosen.gpu.purchase_source if chosen.bought else chosen.gpu.source
+    return CostEstimate("self_host", round(founder, 2), basis, source, chosen, customer_usd=round(customer, 2))
