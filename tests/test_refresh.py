@@ -54,7 +54,7 @@ def test_the_review_lists_each_retirement_with_days_left_and_replacement(
     review, _ = refreshed
     rows = {r["model"]: (r["catalog_date"], r["days_left"], r["replacement"], r["key"]) for r in review["retirements"]}
     assert rows["o4-mini"] == ("2026-10-23", -39, "gpt-5.6-terra", "o4-mini")
-    assert rows["gpt-5"] == ("2026-12-11", 10, "gpt-5.6-sol", "gpt-5")
+    assert "gpt-5" not in rows, "the knowledge base records gpt-5's retirement itself now: nothing differs"
     assert rows["gpt-4o"] == ("2027-01-14", 44, "gpt-6-luna", "gpt-4o")
     # the Gemini API's date, not Vertex AI's (2026-10-20 under the bare key)
     assert rows["gemini-2.5-pro"] == ("2026-12-01", 0, "gemini-3.8-flash", "gemini/gemini-2.5-pro")
@@ -110,7 +110,8 @@ def test_recommend_on_the_overlay_warns_excludes_and_lists_the_unassessed(
 ) -> None:
     _, out = refreshed
     result = CliRunner().invoke(
-        main, ["--kb", str(out), "recommend", "--profile", str(EXAMPLES / "eu-consumer-chat.yaml"), "--format", "json"]
+        # a profile that prompts: closed models stay eligible (none can be fine-tuned on its vendor's API today)
+        main, ["--kb", str(out), "recommend", "--profile", str(EXAMPLES / "no-ml-team-prototype.yaml"), "--format", "json"]
     )
     assert result.exit_code == 0, result.output
     record = json.loads(result.stdout)
@@ -171,7 +172,7 @@ def test_markdown_review_reads_top_down(refreshed: tuple[dict[str, Any], Path], 
     result = CliRunner().invoke(main, ["kb", "refresh", "--from", str(LITELLM), "-o", str(tmp_path / "o")])
     text = result.stdout
     assert text.index("## Retirements") < text.index("## Prices") < text.index("## New models, not assessed")
-    assert "| GPT-5 (`gpt-5`) | none | 2026-12-11 (litellm `gpt-5`) | 10 | gpt-5.6-sol | catalog date |" in text
+    assert "| GPT-4o (`gpt-4o`) | none | 2027-01-14 (litellm `gpt-4o`) | 44 | gpt-6-luna | catalog date |" in text
 
 
 def test_nothing_new_exits_0(tmp_path: Path) -> None:
