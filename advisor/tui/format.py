@@ -7,7 +7,7 @@ from textual.content import Content
 from textual.markup import parse_style
 from textual.style import Style
 
-from advisor.domain.decision import Alternative, Cost, Risk, ScoreParts
+from advisor.domain.decision import Alternative, Cost, Option, Risk, ScoreParts, TradeOff
 from advisor.domain.engine.scoring import SCORE_WEIGHTS
 from advisor.domain.report.sections import ROUTE_LABEL
 from advisor.domain.wording import usd, volume_ranges
@@ -22,6 +22,7 @@ __all__ = [
     "risk_block",
     "score_parts_text",
     "severity_badge",
+    "trade_off_line",
     "usd",
 ]
 
@@ -46,6 +47,20 @@ def score_parts_text(parts: ScoreParts) -> str:
     """The terms of a score with their weights: `quality 1.00×35% + cost 0.80×25% + … − unconfirmed 0.01`."""
     terms = " + ".join(f"{name} {getattr(parts, name):.2f}×{weight:.0%}" for name, weight in SCORE_WEIGHTS.items())
     return f"  = {terms}" + (f" − unconfirmed facts {parts.unconfirmed:.2f}" if parts.unconfirmed else "")
+
+
+def trade_off_line(trade: TradeOff) -> Content:
+    """Budget against quality, side by side: the best within the budget, the best at the quality asked for."""
+
+    def side(option: Option | None) -> str:
+        return "none" if option is None else f"{option.name} ({option.quality}, {usd(option.monthly_usd)}/month)"
+
+    gap = f", {usd(trade.gap_usd)} over budget" if trade.gap_usd is not None else ""
+    return Content.assemble(
+        Content.styled("Budget or quality: ", "bold $text-warning"),
+        f"within {usd(trade.budget_usd)}: {side(trade.within_budget)} · at {trade.quality_asked} quality: "
+        f"{side(trade.at_quality)}{gap}",
+    )
 
 
 def severity_badge(severity: str) -> Content:

@@ -157,6 +157,8 @@ def headline(
                 else "nothing in the knowledge base fits it."
             )
         )
+    elif trade is not None and trade.at_quality is None:
+        line += f" No model that passes your constraints reaches {trade.quality_asked} quality."
     elif trade is not None and trade.at_quality is not None and trade.at_quality.model != primary.model:
         line += (
             f" Nothing at {trade.quality_asked} quality fits your {usd(budget or 0)} budget: the best at "

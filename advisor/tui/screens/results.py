@@ -22,12 +22,13 @@ from advisor.domain.decision import Decision
 from advisor.domain.profile.form import Answer
 from advisor.domain.profile.questions import BY_ID
 from advisor.domain.profile.reading import format_answer
-from advisor.tui.format import STRATEGY_LABEL
+from advisor.tui.format import STRATEGY_LABEL, trade_off_line
 from advisor.tui.screens.base import AdvisorScreen
 from advisor.tui.widgets.costs import CostsView
 from advisor.tui.widgets.model_preview import ModelPreview
 from advisor.tui.widgets.model_tables import ExcludedTable, ShortlistTable
 from advisor.tui.widgets.risk_list import RiskList
+from advisor.tui.widgets.sensitivity_view import SensitivityView
 from advisor.tui.widgets.watch_list import WatchList
 from advisor.tui.widgets.whatif import WhatIfBar
 
@@ -44,6 +45,8 @@ class ResultsScreen(AdvisorScreen):
         Binding("w", "whatif", "What-if"),
         Binding("k", "keep_whatif", "Keep", tooltip="Make the what-if answers your answers"),
         Binding("x", "reset_whatif", "Reset", tooltip="Back to your answers"),
+        Binding("b", "browse", "All models", tooltip="Browse and filter every model of the knowledge base"),
+        Binding("c", "compare", "Compare", tooltip="The highlighted model side by side with the first choice"),
         Binding("escape", "back", "Back"),
         *[Binding(str(i + 1), f"tab('{tab}')", f"Tab {tab}", show=False) for i, tab in enumerate(TABS)],
     ]
@@ -76,6 +79,7 @@ class ResultsScreen(AdvisorScreen):
                 with TabPane("4 Excluded", id="excluded"):
                     yield ExcludedTable(id="excluded-table", cursor_type="row", zebra_stripes=True)
                 with TabPane("5 What would change it", id="watch"), VerticalScroll():
+                    yield SensitivityView(id="sensitivity")
                     yield WatchList(id="watch-list")
             yield WhatIfBar(dict(self.advisor.wizard.answers), id="whatif")
         yield Footer(compact=True)
@@ -107,6 +111,7 @@ class ResultsScreen(AdvisorScreen):
             await self.query_one(RiskList).show(decision)
             self._excluded(decision, width)
             self.query_one(WatchList).show(decision)
+            self.query_one(SensitivityView).show(decision)
             self.query_one("#tabs").loading = False
         if self.focused is None or self.focused.id == "banner":
             self.query_one("#shortlist-table").focus()
@@ -133,6 +138,8 @@ class ResultsScreen(AdvisorScreen):
             )
         if self.exported:
             lines.append(Content.styled(f"Exported to {self.exported}", "$text-success"))
+        if decision.trade_off is not None:
+            lines.append(trade_off_line(decision.trade_off))
         lines.extend(Content.assemble("• ", reason) for reason in decision.rationale)
         self.query_one("#summary", Static).update(Content("\n").join(lines))
 
@@ -183,7 +190,7 @@ class ResultsScreen(AdvisorScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("keep_whatif", "reset_whatif"):
             return bool(self.whatif)
-        if action == "export":
+        if action in ("export", "browse", "compare"):
             return self.decision is not None
         return True
 
@@ -198,6 +205,24 @@ class ResultsScreen(AdvisorScreen):
 
     def action_back(self) -> None:
         self.advisor.action_review()
+
+    def action_browse(self) -> None:
+        from advisor.tui.screens.browser import BrowserScreen
+
+        if self.decision is not None:
+            self.app.push_screen(BrowserScreen(self.decision))
+
+    def action_compare(self) -> None:
+        """The highlighted shortlist model against the first choice (the first against the second on #1)."""
+        from advisor.tui.screens.compare import CompareScreen
+
+        decision = self.decision
+        if decision is None or len(decision.shortlist) < 2:
+            return
+        table = self.query_one(ShortlistTable)
+        row = min(max(table.cursor_row, 0), len(decision.shortlist) - 1)
+        other = decision.shortlist[row].model if row > 0 else decision.shortlist[1].model
+        self.app.push_screen(CompareScreen([decision.shortlist[0].model, other], decision))
 
     def action_export(self) -> None:
         """Ask where to write the report of the decision on screen; the app writes it."""
@@ -246,6 +271,8 @@ class ResultsScreen(AdvisorScreen):
     def palette_commands(self) -> Iterator[tuple[str, str, Any]]:
         """Actions of this screen for the command palette."""
         yield "Export report…", "Write the recommendation as Markdown, HTML or JSON", self.action_export
+        yield "Browse all models", "Every model of the knowledge base, filtered and searched", self.action_browse
+        yield "Compare with the first choice", "The highlighted model side by side with #1", self.action_compare
         yield "What-if: change an answer", "Try another answer and see the recommendation follow", self.action_whatif
         if self.whatif:
             yield "Reset what-if", "Back to your answers", self.action_reset_whatif
