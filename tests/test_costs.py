@@ -213,3 +213,22 @@ def test_a_worked_break_even_with_engineering_time() -> None:
     # ($4,380 + $1,500) / $0.25e-6 = 23.52B, up to their 25.48B; three win from ($6,570 + $1,500) / a = 32.28B.
     ranges = break_even_ranges(api, model, gpus, w)
     assert ranges[:2] == [(23_520_000_001, 25_483_636_363), (32_280_000_001, 38_225_454_545)]
+
+
+def test_the_cost_assumptions_that_flip_the_route_are_computed_and_really_flip(kb: KnowledgeBase) -> None:
+    import dataclasses
+
+    from advisor.domain.costs.flips import cost_flips
+
+    model, gpus = kb.models["llama-3.3-70b-instruct"], list(kb.gpus.values())
+    w = workload(profile(monthly_tokens=50_000_000_000, ml_team="strong"))
+    api, own = api_cost(model, w), self_host_cost(model, w, gpus)
+    assert api is not None and own is not None and own.monthly_usd < api.monthly_usd  # self-hosting wins today
+    flips = {f.assumption: f for f in cost_flips(model, w, gpus)}
+    assert {"GPU utilisation", "The API's price", "Monthly volume"} <= set(flips)
+    threshold = int(flips["GPU utilisation"].flips_at.rstrip("%")) / 100
+    below = self_host_cost(model, dataclasses.replace(w, utilization=threshold - 0.02), gpus)
+    assert below is not None and below.monthly_usd > api.monthly_usd  # a little less busy and the API wins
+    assert flips["The API's price"].effect == "the API becomes cheaper"
+    cheaper_api = float(flips["The API's price"].flips_at.lstrip("×"))
+    assert api.monthly_usd * cheaper_api == pytest.approx(own.monthly_usd, rel=0.01)

@@ -141,6 +141,15 @@ class FineTune(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=
     """Serving the fine-tune at today's volume (it is also `cost.monthly_usd`)."""
 
 
+class CostFlip(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=True):
+    """One cost assumption, its value, and the value at which the other route (API or self-hosting) wins."""
+
+    assumption: str
+    today: str
+    flips_at: str
+    effect: str
+
+
 class Distillation(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=True):
     """Training on another model's outputs: the teacher that writes the data, the student you serve."""
 
@@ -342,6 +351,9 @@ class Decision(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=
     assumptions: list[str] = []
     summary: str = ""
     """One sentence: the strategy and the first choice (always `shortlist[0]`)."""
+    cost_flips: list[CostFlip] = []
+    """For the first choice, when it could run on an API or on your GPUs: the assumptions that would flip
+    which is cheaper, each moved on its own."""
     distillation: Distillation | None = None
     """When the profile trains on outputs: the teacher and the student as separate lines."""
     trade_off: TradeOff | None = None

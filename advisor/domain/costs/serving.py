@@ -12,7 +12,7 @@ import functools
 import math
 from dataclasses import dataclass
 
-from advisor.domain.costs.workload import HARDWARE_LIFETIME_MONTHS, HOURS_PER_MONTH, UTILIZATION, Workload
+from advisor.domain.costs.workload import HARDWARE_LIFETIME_MONTHS, HOURS_PER_MONTH, Workload
 from advisor.domain.knowledge.schema import Gpu, Model, SelfHost
 
 BYTES_PER_PARAM = {"fp32": 4.0, "bf16": 2.0, "fp16": 2.0, "fp8": 1.0, "int8": 1.0, "mxfp4": 0.53, "int4": 0.55}
@@ -117,11 +117,11 @@ def _memory(facts: _Facts, requests: int, context_tokens: int) -> Memory | None:
     )
 
 
-def _capacity(gpu: Gpu, count: int, size_b: float) -> float:
+def _capacity(gpu: Gpu, count: int, size_b: float, utilization: float) -> float:
     """Output-token equivalents one replica of `count` GPUs serves a month."""
     efficiency = 1.0 if count == 1 else TENSOR_PARALLEL_EFFICIENCY[gpu.interconnect]
     per_second = gpu.tokens_per_second_per_b * count * efficiency / size_b
-    return per_second * 3600 * HOURS_PER_MONTH * UTILIZATION
+    return per_second * 3600 * HOURS_PER_MONTH * utilization
 
 
 def _requests_at(capacity: float, w: Workload) -> int:
@@ -134,9 +134,9 @@ def _requests_at(capacity: float, w: Workload) -> int:
     return w.with_tokens(round(tokens)).peak_requests
 
 
-def _monthly(gpu: Gpu, count: int, replicas: int, on_prem: bool) -> tuple[float, bool]:
-    gpus = count * replicas
-    if on_prem and gpu.purchase_usd is not None:
+def _monthly(gpu: Gpu, count: int, replicas: int, w: Workload) -> tuple[float, bool]:
+    gpus = count * replicas * w.gpu_price_factor
+    if w.on_prem and gpu.purchase_usd is not None:
         return round(gpus * gpu.purchase_usd / HARDWARE_LIFETIME_MONTHS, 2), True
     return round(gpus * gpu.usd_per_hour * HOURS_PER_MONTH, 2), False
 
@@ -155,12 +155,12 @@ def _plan(facts: _Facts, w: Workload, gpus: tuple[Gpu, ...]) -> ServingPlan | No
         for count in GPU_COUNTS:
             if gpu.interconnect == "pcie" and count > MAX_PCIE_GPUS:
                 break
-            capacity = _capacity(gpu, count, size)
+            capacity = _capacity(gpu, count, size, w.utilization)
             replicas = max(w.min_replicas, math.ceil(w.output_work / capacity) if capacity > 0 else 1)
             need = _memory(facts, _requests_at(capacity, w), w.context_tokens)
             if need is None or need.total > gpu.memory_gb * count:
                 continue
-            monthly, bought = _monthly(gpu, count, replicas, w.on_prem)
+            monthly, bought = _monthly(gpu, count, replicas, w)
             candidate = ServingPlan(gpu, count, replicas, need, monthly, bought)
             if best is None or (monthly, gpu.id) < (best.monthly_usd, best.gpu.id):
                 best = candidate
@@ -180,11 +180,11 @@ def replica_economics(model: Model, w: Workload, gpus: tuple[Gpu, ...]) -> list[
         for count in GPU_COUNTS:
             if gpu.interconnect == "pcie" and count > MAX_PCIE_GPUS:
                 break
-            capacity = _capacity(gpu, count, size)
+            capacity = _capacity(gpu, count, size, w.utilization)
             need = memory(model, _requests_at(capacity, w), w.context_tokens)
             if need is None or need.total > gpu.memory_gb * count:
                 continue
-            monthly, _ = _monthly(gpu, count, 1, w.on_prem)
+            monthly, _ = _monthly(gpu, count, 1, w)
             setups.append((monthly, capacity / work_per_token))
             break
     return setups

@@ -6,6 +6,7 @@ says them in sentences for the report.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from dataclasses import dataclass
 
@@ -57,6 +58,10 @@ class Workload:
     customer_pays_hardware: bool
     engineering_usd: float
     """The monthly share of an engineer that self-hosting takes."""
+    utilization: float = UTILIZATION
+    """Average share of peak throughput self-hosted GPUs run at (varied by the cost sensitivity)."""
+    gpu_price_factor: float = 1.0
+    """GPU prices as a multiple of the hardware table's (varied by the cost sensitivity)."""
 
     @property
     def output_work(self) -> float:
@@ -73,15 +78,7 @@ class Workload:
 
     def with_tokens(self, tokens: int) -> Workload:
         """The same workload at another volume (a share of the traffic, or the 24-month figure)."""
-        return Workload(
-            tokens,
-            self.input_share,
-            self.context_tokens,
-            self.min_replicas,
-            self.on_prem,
-            self.customer_pays_hardware,
-            self.engineering_usd,
-        )
+        return dataclasses.replace(self, monthly_tokens=tokens)
 
 
 def workload(p: Profile) -> Workload:

@@ -12,6 +12,7 @@ import datetime as dt
 
 from advisor import __version__
 from advisor.domain.costs.fine_tune import training_assumption
+from advisor.domain.costs.flips import cost_flips
 from advisor.domain.costs.workload import assumptions, tokens_in_24_months, workload
 from advisor.domain.decision import Decision, Risk, utc
 from advisor.domain.engine.assembly import (
@@ -112,6 +113,7 @@ def recommend(profile: Profile, kb: KnowledgeBase, now: dt.datetime) -> Decision
         plan=split,
         assumptions=assumptions(profile) + ([training_assumption()] if profile.customization == "fine_tune" else []),
         distillation=distillation(profile, considered),
+        cost_flips=cost_flips(considered[0].model, w, gpus) if considered else [],
         summary=summary,
         trade_off=trade,
         unassessed=unassessed(kb),
