@@ -148,7 +148,9 @@ def test_a_schema_1_record_from_examples_still_revisits(kb: KnowledgeBase, tmp_p
     path = EXAMPLES / "decisions" / "no-ml-team-prototype.schema-1.json"
     old = load_decision(path)
     assert old.schema == 2 and old.shortlist  # upgraded as read
-    result = revisit(old, kb, NOW)
+    result = revisit(
+        old, kb, old.generated_at
+    )  # revisited the moment it was made (a record from the future is refused)
     assert result.decision.schema == 2
     run = CliRunner().invoke(main, ["revisit", str(path), "--format", "json"])
     assert run.exit_code in (0, 1), run.output

@@ -240,7 +240,7 @@ def test_a_prices_entry_needs_a_host_and_a_source(tmp_path: Path) -> None:
     )
     assert problems == [
         "prices entry needs a host (who charges that price)",
-        "prices entry needs a source URL (what was read), got 'simonw/llm-prices'",
+        "prices[1].source: 'simonw/llm-prices' is not a URL; expected http:// or https:// with no spaces or control characters",
     ]
     (tmp_path / "missing").mkdir()
     [missing] = _kb_with_model(tmp_path / "missing", prices=[other | {"host": "azure"}])

@@ -29,6 +29,7 @@ EXAMPLES = Path(__file__).parents[1] / "examples"
 @pytest.fixture(autouse=True)
 def _fixed_clock(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("advisor.clock.utc_now", lambda: TODAY)
+    monkeypatch.setattr("advisor.cli.commands.utc_now", lambda: TODAY)  # records made here are not from the future
 
 
 def refresh(out: Path, *sources: Path | str, extra: tuple[str, ...] = ()) -> Result:

@@ -37,9 +37,11 @@ def kb_option(func: F) -> F:
 
 
 def fail(lines: list[str] | str, code: int = 2) -> NoReturn:
-    """Print each line on stderr and exit with `code`."""
+    """Print each line on stderr, control characters shown escaped (a line may quote a file), and exit with `code`."""
+    from advisor.domain.inputs.controls import escape_controls
+
     for line in [lines] if isinstance(lines, str) else lines:
-        click.echo(line, err=True)
+        click.echo(escape_controls(line), err=True)
     sys.exit(code)
 
 
@@ -123,9 +125,13 @@ def kb_validate(ctx: click.Context, dirs: tuple[Path, ...], alone: bool, kb_dirs
         kb_ = load(layers, bundled=not alone, cache=False)  # a check reads every file, whatever is cached
     except InputError as exc:
         fail([str(p) for p in exc.problems] + [f"invalid: {len(exc.problems)} problem(s)"])
+    from advisor.domain.inputs.controls import escape_controls
+
     click.echo(
-        f"valid: {len(kb_.models)} models, {len(kb_.licenses)} licenses, {len(kb_.gpus)} GPUs "
-        f"({', '.join(kb_.layers)}; {kb_.fingerprint[:19]}…)"
+        escape_controls(
+            f"valid: {len(kb_.models)} models, {len(kb_.licenses)} licenses, {len(kb_.gpus)} GPUs "
+            f"({', '.join(kb_.layers)}; {kb_.fingerprint[:19]}…)"
+        )
     )
 
 
@@ -292,6 +298,8 @@ def run() -> None:
             sys.stdout.flush()
         except OSError:
             process.silence_stdout()
+        from advisor.domain.inputs.controls import escape_controls
+
         where = f"{exc.filename}: " if exc.filename else ""
-        print(f"advisor: {where}{exc.strerror or exc}", file=sys.stderr)
+        print(escape_controls(f"advisor: {where}{exc.strerror or exc}"), file=sys.stderr)
         process.leave(2)

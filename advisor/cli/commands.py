@@ -14,19 +14,21 @@ if TYPE_CHECKING:
 
 
 def emit(content: Content, output: Path | None) -> None:
-    """Write `content` (text, bytes, or a function writing to a binary stream) to `output` atomically, or to stdout."""
+    """Write `content` (text, bytes, or a function writing to a binary stream) to `output` atomically, or to stdout.
+
+    Text for stdout has its control characters shown escaped (the Markdown and JSON writers never emit
+    them; this is the channel's guard for whatever else is printed). Every write is whole: output that
+    stops short (a full disk behind a redirection) raises OSError, which the entry point turns into exit 2.
+    """
     from advisor.domain.inputs.atomic import write_atomically, write_to
+    from advisor.domain.inputs.controls import escape_controls
 
     if output is not None:
         write_atomically(output, content)
         return
     try:
-        if isinstance(content, str):
-            sys.stdout.write(content)
-        else:
-            sys.stdout.flush()
-            write_to(sys.stdout.buffer, content)
         sys.stdout.flush()
+        write_to(sys.stdout.buffer, escape_controls(content) if isinstance(content, str) else content)
     except BrokenPipeError:
         # The reader stopped early (`| head`): not an error of ours, and the exit code must still say
         # what the command found (revisit's 0 or 1), so silence the rest of the output instead.

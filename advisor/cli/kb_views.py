@@ -1,7 +1,8 @@
 """Terminal output for `advisor kb`: Rich tables in a terminal, plain text when piped, or JSON.
 
 Everything printed here comes from the knowledge base and is escaped before Rich sees it, so a
-`[` in a quote is shown, not taken for markup.
+`[` in a quote is shown, not taken for markup, and a control character is shown, never emitted
+(`_print_json`, `_print_table` and `_print_lines` are the only writers).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from typing import Any
 
 import msgspec
 
+from advisor.domain.inputs.controls import escape_controls
 from advisor.domain.knowledge.base import KnowledgeBase
 from advisor.domain.knowledge.schema import License, Model
 from advisor.domain.knowledge.terms import describe_terms
@@ -82,10 +84,11 @@ def print_list(kb: KnowledgeBase, *, license_id: str | None, licenses: bool, fmt
 
 
 def _print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n")
+    sys.stdout.write(escape_controls(json.dumps(data, indent=2, ensure_ascii=False, default=str)) + "\n")
 
 
 def _print_table(title: str, columns: list[str], rows: list[list[str]]) -> None:
+    title, rows = escape_controls(title), [[escape_controls(cell) for cell in row] for row in rows]
     if not _is_terminal():
         print("\t".join(columns))
         for row in rows:
@@ -219,6 +222,7 @@ def _license_lines(kb: KnowledgeBase, lic: License) -> list[Line]:
 
 
 def _print_lines(lines: list[Line]) -> None:
+    lines = [(style, escape_controls(text)) for style, text in lines]
     if not _is_terminal():
         for _, text in lines:
             print(text)

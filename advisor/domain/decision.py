@@ -444,9 +444,12 @@ def upgrade_v1(record: dict[str, Any]) -> dict[str, Any]:
 
 def read_decision(data: bytes, where: str) -> Decision:
     """Parse a saved record (schema 1 or 2); raises InputError naming the file and what is wrong."""
+    from advisor.domain.inputs.controls import json_control_at
     from advisor.domain.inputs.problems import InputError, Problem
 
     raw = data.removeprefix(b"\xef\xbb\xbf")
+    if (at := json_control_at(raw)) is not None:
+        raise InputError([Problem(where, 0, f"not a decision record: a control character at byte {at}")])
     try:
         header = msgspec.json.decode(raw, type=_Header)
         if header.schema not in SCHEMAS:

@@ -17,9 +17,10 @@ import msgspec
 
 from advisor.domain.changes import Change, ChangeKind, exclusion_scope_change, license_differences, value_text
 from advisor.domain.compare import decision_diff
-from advisor.domain.decision import SEVERITY_ORDER, Candidate, Decision, utc
+from advisor.domain.decision import SEVERITY_ORDER, Candidate, Decision, stamp, utc
 from advisor.domain.engine import recommend
 from advisor.domain.findings import FindingKind
+from advisor.domain.inputs.problems import InputError, Problem
 from advisor.domain.knowledge.base import KnowledgeBase
 from advisor.domain.profile.answers import Profile
 from advisor.domain.succession import successions
@@ -28,6 +29,8 @@ MATERIAL: frozenset[str] = frozenset({"blocker", "high"})
 """Severities that mean the decision no longer holds as made."""
 PRICE_CHANGE_THRESHOLD = 0.05
 """Relative monthly-cost changes below this are noise."""
+FUTURE_TOLERANCE = dt.timedelta(minutes=10)
+"""How far ahead of our clock a record may be dated (another machine's clock may run a little fast)."""
 
 
 class Revisit(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=True):
@@ -53,7 +56,7 @@ def _index(candidates: list[Candidate]) -> dict[str, tuple[int, Candidate]]:
 
 
 def _model_changes(
-    old_c: Candidate, profile: Profile, new: Decision, kb: KnowledgeBase, since: dt.date
+    old_c: Candidate, profile: Profile, new: Decision, kb: KnowledgeBase, since: dt.date, known: set[str]
 ) -> list[Change]:
     changes: list[Change] = []
     mid = old_c.model
@@ -183,6 +186,8 @@ def _model_changes(
 
     for move in successions(model, kb):
         successor = move.successor
+        if successor.id in known:  # the decision was made with it in view: not news
+            continue
         had = any(r.kind is FindingKind.SUPERSEDED for r in old_c.risks)
         tuned = profile.customization == "fine_tune"
         moved = f" Moving your fine-tune costs {move.fine_tune_move_cost}." if tuned else ""
@@ -252,7 +257,20 @@ def _retirement_announced(old_c: Candidate, kb: KnowledgeBase, first: bool) -> l
 
 
 def revisit(old: Decision, kb: KnowledgeBase, now: dt.datetime, where: str = "the decision record") -> Revisit:
-    """Re-evaluate `old` (read from `where`) on `kb` as of `now`, and list what changed, most important first."""
+    """Re-evaluate `old` (read from `where`) on `kb` as of `now`, and list what changed, most important first.
+
+    A record dated after `now` is refused (InputError naming `where`): its date would hide every change since.
+    """
+    if old.generated_at > utc(now) + FUTURE_TOLERANCE:
+        raise InputError(
+            [
+                Problem(
+                    where,
+                    0,
+                    f"generated_at {stamp(old.generated_at)} is in the future (now {stamp(now)}); a decision record cannot be dated after it is read",
+                )
+            ]
+        )
     profile = old.profile
     new = recommend(profile, kb, now)
     since = old.generated_at.date()
@@ -283,11 +301,11 @@ def revisit(old: Decision, kb: KnowledgeBase, now: dt.datetime, where: str = "th
                 after=new_top.model if new_top else None,
             )
         )
+    known = {c.model for c in old.considered} | {e.model for e in old.excluded}
     for rank, old_c in enumerate(old.shortlist):
-        changes.extend(_model_changes(old_c, profile, new, kb, since))
+        changes.extend(_model_changes(old_c, profile, new, kb, since, known))
         changes.extend(_retirement_announced(old_c, kb, first=rank == 0))
 
-    known = {c.model for c in old.considered} | {e.model for e in old.excluded}
     if old_top is not None:
         new_rank = {c.model: i for i, c in enumerate(new.considered)}
         limit = new_rank.get(old_top.model, len(new.considered))

@@ -8,6 +8,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from advisor.domain.inputs.controls import escape_controls
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -18,7 +20,8 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}" if self.line else f"{self.path}: {self.message}"
+        text = f"{self.path}:{self.line}: {self.message}" if self.line else f"{self.path}: {self.message}"
+        return escape_controls(text)  # a file name or a quoted value may carry them; a message never emits them
 
 
 class InputError(Exception):

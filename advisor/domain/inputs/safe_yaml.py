@@ -23,6 +23,8 @@ MAX_DEPTH = 64
 """Deeper nesting than this is refused before parsing (the parser recurses, and can overflow the stack)."""
 MAX_EXPANDED_NODES = 200_000
 """An aliased document may expand to at most this many nodes once every alias is followed."""
+MAX_EXPANDED_CHARS = 2 * MAX_FILE_BYTES
+"""... and to at most this much text: one long string aliased a hundred thousand times is a bomb too."""
 
 _BaseLoader: type[yaml.SafeLoader]
 try:
@@ -101,32 +103,31 @@ def _too_deep(text: str) -> int:
     return 0
 
 
-def _expanded_size(node: yaml.Node, limit: int) -> int:
-    """Nodes the document would have with every alias expanded; stops counting past `limit`."""
-    sizes: dict[int, int] = {}
+def _expanded_size(node: yaml.Node, limit: int) -> tuple[int, int]:
+    """(nodes, characters of text) the document would have with every alias expanded; stops counting
+    past `limit` nodes or MAX_EXPANDED_CHARS characters."""
+    sizes: dict[int, tuple[int, int]] = {}
     in_progress: set[int] = set()
 
-    def size(n: yaml.Node) -> int:
+    def size(n: yaml.Node) -> tuple[int, int]:
         key = id(n)
         if key in sizes:
             return sizes[key]
         if key in in_progress:
             raise _Refused(n.start_mark.line + 1, "an alias refers to itself; recursive structures are not allowed")
         in_progress.add(key)
-        total = 1
-        if isinstance(n, yaml.SequenceNode):
-            for child in n.value:
-                total += size(child)
-                if total > limit:
-                    break
-        elif isinstance(n, yaml.MappingNode):
-            for k, v in n.value:
-                total += size(k) + size(v)
-                if total > limit:
-                    break
+        nodes, chars = 1, len(n.value) if isinstance(n, yaml.ScalarNode) else 0
+        children = n.value if isinstance(n, yaml.SequenceNode) else []
+        if isinstance(n, yaml.MappingNode):
+            children = [child for pair in n.value for child in pair]
+        for child in children:
+            child_nodes, child_chars = size(child)
+            nodes, chars = nodes + child_nodes, chars + child_chars
+            if nodes > limit or chars > MAX_EXPANDED_CHARS:
+                break
         in_progress.discard(key)
-        sizes[key] = total
-        return total
+        sizes[key] = (nodes, chars)
+        return nodes, chars
 
     return size(node)
 
@@ -188,10 +189,16 @@ def read_yaml(path: Path, raw: bytes | None = None) -> YamlDocument:
     try:
         if "*" in text:  # only a document with an alias can expand; check before constructing
             node = loader.get_single_node()
-            if node is not None and _expanded_size(node, MAX_EXPANDED_NODES) > MAX_EXPANDED_NODES:
+            nodes, chars = _expanded_size(node, MAX_EXPANDED_NODES) if node is not None else (0, 0)
+            if nodes > MAX_EXPANDED_NODES or chars > MAX_EXPANDED_CHARS:
+                what = (
+                    f"{MAX_EXPANDED_NODES:,} nodes"
+                    if nodes > MAX_EXPANDED_NODES
+                    else f"{MAX_EXPANDED_CHARS // 2**20} MiB of text"
+                )
                 raise _Refused(
-                    node.start_mark.line + 1,
-                    f"aliases expand to more than {MAX_EXPANDED_NODES:,} nodes; refusing to expand it (a 'billion laughs' file?)",
+                    node.start_mark.line + 1 if node is not None else 1,
+                    f"aliases expand to more than {what}; refusing to expand it (a 'billion laughs' file?)",
                 )
             data = loader.construct_document(node) if node is not None else None
         else:

@@ -1,7 +1,9 @@
 """The knowledge cache: validated entries kept as msgpack under the content fingerprint, so repeat runs skip parsing.
 
-A missing, unreadable, corrupt or differently shaped cache is ignored and rebuilt; writing it is
-best effort (a read-only or full disk only means the next run parses again).
+The file carries the fingerprint of the knowledge it was made from and a digest of its entries; on
+load both must match, the file must be a regular one under a size cap, and the checks across entries
+run again. A missing, unreadable, corrupt, altered or differently shaped cache is ignored and
+rebuilt; writing it is best effort (a read-only or full disk only means the next run parses again).
 """
 
 from __future__ import annotations
@@ -9,10 +11,14 @@ from __future__ import annotations
 import gc
 import hashlib
 from pathlib import Path
+from typing import Any
 
 import msgspec
 
 from advisor import __version__
+from advisor.domain.inputs.files import read_input_file
+from advisor.domain.inputs.problems import InputError
+from advisor.domain.knowledge.checks import cross_check
 from advisor.domain.knowledge.schema import CatalogEntry, Gpu, License, Model
 
 
@@ -25,6 +31,17 @@ class Snapshot(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     catalog: list[CatalogEntry] = []
 
 
+class _Sealed(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    """The cache file: the snapshot's bytes, bound to the knowledge they came from by its fingerprint and a digest."""
+
+    fingerprint: str
+    digest: str
+    """sha256 over the fingerprint and the snapshot's bytes."""
+    snapshot: bytes
+
+
+MAX_CACHE_BYTES = 1024 * 1024 * 1024
+"""A cache larger than this is not read (a 100,000-model knowledge base caches to a fraction of it)."""
 CACHE_ENV = "ADVISOR_CACHE_DIR"
 """Environment variable naming the cache directory; `off` disables the cache."""
 
@@ -46,25 +63,37 @@ def cache_path(fingerprint_: str) -> Path | None:
     return directory / f"knowledge-{key}.msgpack"
 
 
-def read_cache(path: Path | None) -> Snapshot | None:
-    """The cached snapshot, or None if absent, unreadable, corrupt or of another shape (never trusted blindly)."""
+def _digest(fingerprint: str, payload: bytes) -> str:
+    return hashlib.sha256(fingerprint.encode() + b"\0" + payload).hexdigest()
+
+
+def read_cache(path: Path | None, fingerprint: str) -> Snapshot | None:
+    """The cached snapshot of the knowledge with `fingerprint`, or None if absent, unreadable, not a regular
+    file, too large, corrupt, altered, of another shape, or failing the checks across entries."""
     if path is None:
         return None
     try:
-        raw = path.read_bytes()
-    except OSError:
+        raw = read_input_file(path, limit=MAX_CACHE_BYTES)
+    except InputError:
         return None
     gc.disable()  # decoding creates many objects and no cycles; collecting meanwhile only costs time
     try:
-        snapshot: Snapshot = msgspec.msgpack.decode(raw, type=Snapshot)
-        return snapshot
+        sealed = msgspec.msgpack.decode(raw, type=_Sealed)
+        if sealed.fingerprint != fingerprint or sealed.digest != _digest(fingerprint, sealed.snapshot):
+            return None
+        snapshot: Snapshot = msgspec.msgpack.decode(sealed.snapshot, type=Snapshot)
     except (msgspec.DecodeError, msgspec.ValidationError):
         return None
     finally:
         gc.enable()
+    merged: dict[str, dict[str, Any]] = {
+        "licenses": {lic.id: lic for lic in snapshot.licenses},
+        "models": {m.id: m for m in snapshot.models},
+    }
+    return None if cross_check(merged, {}) else snapshot
 
 
-def write_cache(path: Path | None, snapshot: Snapshot) -> None:
+def write_cache(path: Path | None, fingerprint: str, snapshot: Snapshot) -> None:
     """Best effort: a read-only or full disk only means the next run parses again."""
     if path is None:
         return
@@ -73,13 +102,14 @@ def write_cache(path: Path | None, snapshot: Snapshot) -> None:
 
     try:
         payload = msgspec.msgpack.encode(snapshot)
+        sealed = msgspec.msgpack.encode(_Sealed(fingerprint, _digest(fingerprint, payload), payload))
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".knowledge-", dir=path.parent)
     except (OSError, ValueError, OverflowError):
         return
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
+            handle.write(sealed)
         os.replace(tmp, path)
     except OSError:
         Path(tmp).unlink(missing_ok=True)

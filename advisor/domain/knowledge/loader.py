@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +26,7 @@ from advisor.domain.knowledge.base import KnowledgeBase, Origin, bundled_dir
 from advisor.domain.knowledge.cache import Snapshot, cache_path, read_cache, write_cache
 from advisor.domain.knowledge.checks import cross_check
 from advisor.domain.knowledge.schema import CatalogEntry, Gpu, License, Model
+from advisor.domain.knowledge.text_checks import text_problems
 
 KINDS: dict[str, type[License] | type[Model] | type[Gpu] | type[CatalogEntry]] = {
     "licenses": License,
@@ -35,9 +37,44 @@ KINDS: dict[str, type[License] | type[Model] | type[Gpu] | type[CatalogEntry]] =
 """Sub-directory of a knowledge directory -> the struct its entries are (`catalog/`: what `kb refresh` found unassessed)."""
 
 
-def _yaml_files(root: Path) -> list[Path]:
-    """Every *.yaml / *.yml below `root` that is not a directory (pipes and broken links included, to be reported)."""
-    return sorted(p for p in root.rglob("*") if p.suffix in (".yaml", ".yml") and not p.is_dir())
+def _yaml_files(root: Path, problems: list[Problem]) -> list[Path]:
+    """Every *.yaml / *.yml below `root` that is not a directory (pipes and broken links included, to be reported).
+
+    Nothing is skipped in silence: a directory that cannot be read, a link to a directory (never
+    followed) and a name like `a.YAML` (read by nothing) are problems.
+    """
+    found: list[Path] = []
+    pending = [root]
+    while pending:
+        folder = pending.pop()
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError as exc:
+            problems.append(Problem(display_path(folder), 0, f"cannot be read: {exc.strerror or exc}"))
+            continue
+        for entry in entries:
+            path = Path(entry.path)
+            if entry.is_dir(follow_symlinks=False):
+                pending.append(path)
+            elif entry.is_symlink() and path.is_dir():
+                problems.append(
+                    Problem(
+                        display_path(path),
+                        0,
+                        "is a link to a directory, which is not followed; copy it in, or pass it with --kb",
+                    )
+                )
+            elif path.suffix in (".yaml", ".yml"):
+                found.append(path)
+            elif path.suffix.lower() in (".yaml", ".yml"):
+                problems.append(
+                    Problem(
+                        display_path(path),
+                        0,
+                        f"knowledge files end in .yaml or .yml (lower case); '{path.suffix}' is read by nothing",
+                    )
+                )
+    return sorted(found)
 
 
 @dataclass(frozen=True)
@@ -57,7 +94,7 @@ def _scan(dirs: Sequence[Path], problems: list[Problem]) -> list[_File]:
         if not root.is_dir():
             problems.append(Problem(display_path(root), 0, "is not a directory; expected a knowledge directory"))
             continue
-        for path in _yaml_files(root):
+        for path in _yaml_files(root, problems):
             try:
                 if not path.is_file():
                     problems.append(Problem(display_path(path), 0, "is not a regular file (a broken link or a pipe?)"))
@@ -109,6 +146,7 @@ def _read_layer(files: Sequence[_File], problems: list[Problem]) -> _Layer:
         except InputError as exc:
             problems.extend(exc.problems)
             continue
+        problems.extend(text_problems(doc))
         _read_entries(doc, kind, layer, problems)
     return layer
 
@@ -162,7 +200,7 @@ def load(extra_dirs: Iterable[Path] = (), *, bundled: bool = True, cache: bool =
     # Labels, not resolved paths: the record must not change with the directory it is made from.
     layers = (["bundled"] if bundled else []) + [str(d) for d in extra]
     cached = cache_path(fp) if cache and not problems else None
-    snapshot = read_cache(cached)
+    snapshot = read_cache(cached, fp)
     if snapshot is not None:
         return _knowledge_base(snapshot.licenses, snapshot.models, snapshot.gpus, snapshot.catalog, fp, layers, {})
     for f in files:
@@ -195,6 +233,7 @@ def load(extra_dirs: Iterable[Path] = (), *, bundled: bool = True, cache: bool =
     )
     write_cache(
         cached,
+        fp,
         Snapshot(
             list(kb.licenses.values()), list(kb.models.values()), list(kb.gpus.values()), list(kb.catalog.values())
         ),

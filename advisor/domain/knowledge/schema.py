@@ -69,14 +69,15 @@ TrainsOnCustomerData = Literal["no", "opt_in", "opt_out"]
 Scalar = str | int | float | bool | None
 UsdPerMtok = Annotated[float, msgspec.Meta(ge=0, le=10_000)]
 """A price per million tokens: finite, not negative, below any real price list."""
-Billions = Annotated[float, msgspec.Meta(gt=0, le=100_000)]
-"""A parameter count in billions."""
-Gigabytes = Annotated[float, msgspec.Meta(gt=0, le=1_000_000)]
+Billions = Annotated[float, msgspec.Meta(ge=0.001, le=100_000)]
+"""A parameter count in billions (a million parameters at the least)."""
+Gigabytes = Annotated[float, msgspec.Meta(ge=0.01, le=1_000_000)]
 ContextTokens = Annotated[int, msgspec.Meta(ge=1, le=1_000_000_000)]
 Threshold = Annotated[int, msgspec.Meta(ge=1, le=10**15)]
 """A user or revenue threshold in a license."""
-HourlyUsd = Annotated[float, msgspec.Meta(gt=0, le=10_000)]
-Throughput = Annotated[float, msgspec.Meta(gt=0, le=1_000_000_000)]
+HourlyUsd = Annotated[float, msgspec.Meta(ge=0.01, le=10_000)]
+Throughput = Annotated[float, msgspec.Meta(ge=1, le=1_000_000_000)]
+"""Physical quantities have a floor as well as a ceiling: a GPU serving 5e-324 tokens a second overflows every cost."""
 Days = Annotated[int, msgspec.Meta(ge=0, le=100_000)]
 
 

@@ -16,6 +16,7 @@ import msgspec
 import yaml
 
 from advisor.domain.inputs.atomic import write_atomically
+from advisor.domain.inputs.controls import controls_found
 from advisor.domain.inputs.conversion import convert
 from advisor.domain.inputs.problems import InputError, Problem
 from advisor.domain.inputs.safe_yaml import read_yaml
@@ -130,6 +131,9 @@ def load_profile(path: Path) -> Profile:
     doc = read_yaml(path)
     if not isinstance(doc.data, dict):
         raise InputError([Problem(doc.path, 1, "a profile is a mapping of answers (use_case: chat, ...)")])
+    controls = [Problem(doc.path, doc.line_of(path), message) for path, message in controls_found(doc.data)]
+    if controls:
+        raise InputError(controls)
     profile: Profile = convert(doc, doc.data, Profile)
     problems = [Problem(doc.path, doc.line_of(path), message) for path, message in region_problems(profile)]
     if problems:
@@ -153,6 +157,9 @@ def region_problems(profile: Profile) -> list[tuple[list[str | int], str]]:
 
 def parse_profile(data: dict[str, object], where: str = "<profile>") -> Profile:
     """Validate answers given as a mapping (e.g. from the wizard or a decision record)."""
+    controls = [f"the saved answers: {message}" for _, message in controls_found(data)]
+    if controls:
+        raise InputError([Problem(where, 0, message) for message in controls])
     try:
         profile = msgspec.convert(data, Profile)
     except msgspec.ValidationError as exc:

@@ -1,16 +1,29 @@
-"""Render a report document as Markdown (GitHub-flavoured: tables, links)."""
+"""Render a report document as Markdown (GitHub-flavoured: tables, links).
+
+Text is escaped so it stays text: Markdown's special characters, line breaks of every kind (a `\r`
+would start a line of its own, a fake heading) and control characters, in code spans too; only
+http(s) URLs become links.
+"""
 
 from __future__ import annotations
 
 import re
 
+from advisor.domain.inputs.controls import escape_controls
 from advisor.domain.report.document import Block, Bullets, Document, Heading, Inline, Paragraph, Quote, Table
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
+_LINE_BREAK = re.compile(r"\r\n?|\n")
+_LINKABLE = re.compile(r"https?://[^\s<>\x00-\x1f\x7f-\x9f]+", re.ASCII)
+
+
+def _one_line(text: str) -> str:
+    """`text` on one line, its control characters shown escaped."""
+    return escape_controls(_LINE_BREAK.sub(" ", text))
 
 
 def _escape(text: str) -> str:
-    return _SPECIAL.sub(r"\\\1", text).replace("\n", " ")
+    return _SPECIAL.sub(r"\\\1", _one_line(text))
 
 
 def _wrap(marker: str, text: str) -> str:
@@ -28,9 +41,9 @@ def _inline(run: Inline) -> str:
     if run.kind == "em":
         return _wrap("*", run.text)
     if run.kind == "code":
-        return "`" + run.text.replace("`", "'") + "`"
-    if run.kind == "link" and run.url:
-        return f"[{_escape(run.text)}](<{run.url.replace('>', '%3E').replace(' ', '%20')}>)"
+        return "`" + _one_line(run.text).replace("`", "'") + "`"
+    if run.kind == "link" and run.url and _LINKABLE.fullmatch(run.url):
+        return f"[{_escape(run.text)}](<{run.url}>)"
     return _escape(run.text)
 
 
