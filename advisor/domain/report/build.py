@@ -30,6 +30,7 @@ from advisor.domain.report.document import (
 )
 from advisor.domain.report.sections import (
     ROUTE_LABEL,
+    open_against_closed,
     risk_blocks,
     top_risk,
     trade_off_blocks,
@@ -112,6 +113,7 @@ def build_document(decision: Decision) -> Document:
         doc.add(*trade_off_blocks(decision.trade_off))
     if len(decision.shortlist) >= 2:
         doc.add(*why_first(decision.shortlist[0], decision.shortlist[1]))
+    doc.add(*open_against_closed(decision))
     for i, c in enumerate(decision.shortlist, 1):
         doc.add(Heading(3, f"{i}. {c.name or c.model}", f"model-{c.model}"))
         facts: list[Inlines] = [

@@ -7,6 +7,7 @@ from advisor.domain.decision import Candidate, Decision, Risk, TradeOff
 from advisor.domain.engine.scoring import SCORE_WEIGHTS
 from advisor.domain.findings import ModelFact
 from advisor.domain.report.document import Block, Heading, Inlines, Paragraph, Quote, Table, b, code, em, link, t
+from advisor.domain.report.side_by_side import best_open_and_closed, side_by_side
 from advisor.domain.wording import usd
 
 ROUTE_LABEL = {"api": "API", "self_host": "self-hosted", "on_device": "on device"}
@@ -149,3 +150,18 @@ def what_would_change(decision: Decision) -> list[Block]:
         )
     )
     return blocks
+
+
+def open_against_closed(decision: Decision) -> list[Block]:
+    """The best open-weights model against the best closed one, row by row (nothing when one kind is missing)."""
+    picks = best_open_and_closed(decision)
+    if len(picks) < 2:
+        return []
+    table = side_by_side(decision, picks)
+    return [
+        Heading(3, "Best open against best closed", "open-closed"),
+        Table(
+            ["", *table.names],
+            [[[b(row.label)], *[[t(value)] for value in row.values]] for row in table.rows],
+        ),
+    ]

@@ -111,7 +111,7 @@ class ResultsScreen(AdvisorScreen):
             await self.query_one(RiskList).show(decision)
             self._excluded(decision, width)
             self.query_one(WatchList).show(decision)
-            self.query_one(SensitivityView).show(decision)
+            self.query_one(SensitivityView).show(decision, self.advisor.kb)
             self.query_one("#tabs").loading = False
         if self.focused is None or self.focused.id == "banner":
             self.query_one("#shortlist-table").focus()

@@ -19,10 +19,11 @@ class WatchList(Static):
     def show(self, decision: Decision) -> None:
         """Show the triggers of `decision` (or say that nothing in the knowledge would change it)."""
         names = model_names(decision)
+        title = Content.styled("License thresholds and dates", "bold $text-accent")
         if not decision.watch:
-            self.update("Nothing in the knowledge base would change this answer.")
+            self.update(Content.assemble(title, "\nNo license threshold or announced date touches this answer."))
             return
-        blocks = []
+        blocks: list[Content] = [title]
         for w in decision.watch:
             models = ", ".join(names.get(m, m) for m in w.models[:MAX_MODELS])
             models += " …" if len(w.models) > MAX_MODELS else ""

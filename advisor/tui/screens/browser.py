@@ -1,0 +1,107 @@
+"""The model browser: every model of the knowledge base, filtered and searched, each opening its detail.
+
+Enter opens a model; space marks up to three for comparison and `c` compares them (one marked model is
+compared with the first choice). Ruled-out models are listed too, with their reason.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.widgets import DataTable, Footer, Header, Static
+
+from advisor.domain.decision import Decision
+from advisor.tui.screens.base import AdvisorScreen
+from advisor.tui.widgets.model_browser import BrowseFilters, BrowseTable, Filters, Listing, listings
+
+MAX_COMPARED = 3
+
+
+class BrowserScreen(AdvisorScreen):
+    """Every model, where it stands for the answers, and a way to compare a few."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "app.pop_screen", "Back"),
+        Binding("c", "compare", "Compare"),
+        Binding("slash", "search", "Search", show=False),
+    ]
+
+    def __init__(self, decision: Decision, marked: list[str] | None = None) -> None:
+        super().__init__()
+        self.decision = decision
+        self.items: list[Listing] = []
+        self.marked: list[str] = list(marked or [])
+        self.filters = Filters()
+
+    def compose(self) -> ComposeResult:
+        self.items = listings(self.advisor.kb, self.decision)
+        yield Header()
+        with Vertical(id="browser"):
+            yield BrowseFilters(self.items, id="browse-filters")
+            yield Static("", id="browse-count", classes="hint")
+            yield BrowseTable(id="browse-table", cursor_type="row", zebra_stripes=True)
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self._fill()
+        self.query_one(BrowseTable).focus()
+
+    def shown(self) -> list[Listing]:
+        budget = self.decision.profile.budget_usd_per_month
+        return [item for item in self.items if self.filters.keep(item, budget)]
+
+    def _fill(self) -> None:
+        shown = self.shown()
+        self.query_one(BrowseTable).show(shown, self.marked, max(40, self.size.width - 4))
+        marked = (
+            f" · marked to compare: {len(self.marked)} (c compares)"
+            if self.marked
+            else " · space marks a model to compare"
+        )
+        self.query_one("#browse-count", Static).update(f"{len(shown)} of {len(self.items)} models{marked}")
+
+    @on(BrowseFilters.Changed)
+    def _filtered(self, event: BrowseFilters.Changed) -> None:
+        self.filters = event.filters
+        self._fill()
+
+    @on(BrowseTable.Marked)
+    def _marked(self, event: BrowseTable.Marked) -> None:
+        if event.model in self.marked:
+            self.marked.remove(event.model)
+        elif len(self.marked) < MAX_COMPARED:
+            self.marked.append(event.model)
+        else:
+            self.notify(f"Up to {MAX_COMPARED} models side by side: unmark one first.", severity="warning")
+        self._fill()
+
+    @on(DataTable.RowSelected, "#browse-table")
+    def _open(self, event: DataTable.RowSelected) -> None:
+        from advisor.tui.screens.model_detail import ModelDetailScreen
+
+        if event.row_key.value is not None:
+            self.app.push_screen(ModelDetailScreen(event.row_key.value, self.decision))
+
+    def on_resize(self) -> None:
+        self.set_class(self.size.width < 100, "-narrow")
+        self.query_one(BrowseFilters).set_class(self.size.width < 100, "-narrow")
+        self._fill()
+
+    def action_search(self) -> None:
+        self.query_one("#browse-search").focus()
+
+    def action_compare(self) -> None:
+        from advisor.tui.screens.compare import CompareScreen
+
+        models = list(self.marked)
+        first = self.decision.shortlist[0].model if self.decision.shortlist else None
+        if len(models) == 1 and first is not None and first not in models:
+            models.insert(0, first)
+        if len(models) < 2:
+            self.notify("Mark two or three models with space (one is compared with the first choice).")
+            return
+        self.app.push_screen(CompareScreen(models, self.decision))

@@ -1,0 +1,71 @@
+"""What would change it, in the wizard: the answers that flip the first choice, worked out in a thread with progress.
+
+The engine runs once per changed answer (about fifty times), so the view starts a thread worker when a
+decision is shown, shows a progress bar while it runs, and never holds up typing; a newer decision
+cancels the older run.
+"""
+
+from __future__ import annotations
+
+from textual import work
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.widgets import ProgressBar, Static
+from textual.worker import get_current_worker
+
+from advisor.domain.decision import Decision, Flip
+from advisor.domain.knowledge.base import KnowledgeBase
+from advisor.domain.report.sections import STRATEGY_WORDS
+from advisor.domain.sensitivity import flips
+
+
+def flip_lines(found: list[Flip]) -> Content:
+    """The flips in words: `Deployment: Users' devices → Gemma 4 E2B IT first (open weights)`."""
+    if not found:
+        return Content("No single answer, changed on its own, gives another first choice.")
+    return Content("\n").join(
+        Content.assemble(
+            Content.styled(f"{flip.label}: {flip.answer_text}", "bold"),
+            f" → {flip.first_choice_name} first ({STRATEGY_WORDS[flip.strategy]})",
+        )
+        for flip in found
+    )
+
+
+class SensitivityView(Vertical):
+    """The answers that would change the first choice, with a progress bar while they are worked out."""
+
+    DEFAULT_CSS = """
+    SensitivityView { height: auto; margin-bottom: 1; }
+    SensitivityView > ProgressBar { margin: 1 0; }
+    SensitivityView > ProgressBar.-done { display: none; }
+    """
+
+    def compose(self) -> ComposeResult:
+        yield Static(Content.styled("Answers that would change the first choice", "bold $text-accent"))
+        yield ProgressBar(id="sensitivity-progress", show_eta=False)
+        yield Static("Working it out…", id="sensitivity-flips")
+
+    def show(self, decision: Decision, kb: KnowledgeBase) -> None:
+        """Start working out the flips of `decision`, made on `kb` (cancelling any run for an earlier one)."""
+        self.query_one(ProgressBar).remove_class("-done")
+        self.query_one("#sensitivity-flips", Static).update("Working it out…")
+        self.work_out(decision, kb)
+
+    @work(thread=True, exclusive=True, group="sensitivity")
+    def work_out(self, decision: Decision, kb: KnowledgeBase) -> None:
+        worker = get_current_worker()
+        found: list[Flip] = []
+        bar = self.query_one(ProgressBar)
+        for done, total, flip in flips(decision.profile, decision, kb, decision.generated_at):
+            if worker.is_cancelled:
+                return
+            if flip is not None:
+                found.append(flip)
+            self.app.call_from_thread(bar.update, total=total, progress=done)
+        self.app.call_from_thread(self._finished, found)
+
+    def _finished(self, found: list[Flip]) -> None:
+        self.query_one(ProgressBar).add_class("-done")
+        self.query_one("#sensitivity-flips", Static).update(flip_lines(found))
