@@ -14,6 +14,12 @@ from advisor.domain.compare import model_names
 from advisor.domain.decision import Decision, stamp
 from advisor.domain.profile.questions import QUESTIONS, is_asked
 from advisor.domain.profile.reading import format_answer
+from advisor.domain.report.cost_sections import (
+    candidate_cost_facts,
+    cost_flip_blocks,
+    distillation_blocks,
+    total_cost_blocks,
+)
 from advisor.domain.report.document import (
     Bullets,
     Document,
@@ -114,6 +120,7 @@ def build_document(decision: Decision) -> Document:
     if len(decision.shortlist) >= 2:
         doc.add(*why_first(decision.shortlist[0], decision.shortlist[1]))
     doc.add(*open_against_closed(decision))
+    doc.add(*total_cost_blocks(decision), *cost_flip_blocks(decision), *distillation_blocks(decision))
     for i, c in enumerate(decision.shortlist, 1):
         doc.add(Heading(3, f"{i}. {c.name or c.model}", f"model-{c.model}"))
         facts: list[Inlines] = [
@@ -138,6 +145,7 @@ def build_document(decision: Decision) -> Document:
                         ),
                     ]
                 )
+        facts.extend(candidate_cost_facts(c))
         if c.tie_with:
             names = model_names(decision)
             facts.append([b("Tied with: "), t(", ".join(names.get(m, m) for m in c.tie_with) + " (same score).")])
