@@ -115,6 +115,12 @@ def main() -> None:
         row("wizard first screen painted", f"{paint * 1000:.0f} ms", "≤ 500 ms", paint <= 0.5)
         step = statistics.median(tui_timing("answer-step") for _ in range(runs))
         row("one answer → next question", f"{step * 1000:.1f} ms", "≤ 50 ms", step <= 0.05)
+        browse = statistics.median(tui_timing("browser-open") for _ in range(runs))
+        row("model browser opened, bundled knowledge", f"{browse * 1000:.0f} ms", "≤ 150 ms", browse <= 0.15)
+        compare = statistics.median(tui_timing("compare-open") for _ in range(runs))
+        row("compare view opened", f"{compare * 1000:.0f} ms", "≤ 100 ms", compare <= 0.1)
+        flips = statistics.median(tui_timing("sensitivity") for _ in range(runs))
+        row("what would change it (worker, bundled)", f"{flips * 1000:.0f} ms", "≤ 1 s", flips <= 1.0)
     except subprocess.CalledProcessError as exc:
         row("wizard timings", f"failed ({exc.returncode})", "—", False)
 

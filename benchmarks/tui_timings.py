@@ -2,6 +2,9 @@
 
 python benchmarks/tui_timings.py first-paint   # App.run_test entry -> welcome screen ready
 python benchmarks/tui_timings.py answer-step   # median: an answer -> the next question painted
+python benchmarks/tui_timings.py browser-open  # results on screen, `b` -> every model listed
+python benchmarks/tui_timings.py compare-open  # results on screen, `c` -> the side-by-side table filled
+python benchmarks/tui_timings.py sensitivity   # a decision shown -> the answers that flip it worked out (worker)
 """
 
 from __future__ import annotations
@@ -11,13 +14,23 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable, Coroutine
 from pathlib import Path
 
+from textual.widgets import DataTable
+
 from advisor.domain.knowledge.loader import load
+from advisor.domain.profile.answers import load_profile
 from advisor.domain.profile.questions import STEPS
 from advisor.tui.app import AdvisorApp
+from advisor.tui.screens.browser import BrowserScreen
+from advisor.tui.screens.compare import CompareScreen
 from advisor.tui.screens.questions import QuestionsScreen
+from advisor.tui.screens.results import ResultsScreen
 from advisor.tui.screens.welcome import WelcomeScreen
+from advisor.tui.widgets.sensitivity_view import SensitivityView
+
+EXAMPLE = Path(__file__).parent.parent / "examples" / "eu-consumer-chat.yaml"
 
 
 def make_app() -> AdvisorApp:
@@ -65,6 +78,55 @@ async def answer_step() -> float:
     return statistics.median(timings)
 
 
+async def on_results(key: str, ready: Callable[[AdvisorApp], bool]) -> float:
+    """Seconds from `key` pressed on the results of the first example profile until `ready(app)` holds."""
+    app = AdvisorApp(kb=load(), profile=load_profile(EXAMPLE), data_dir=Path(tempfile.mkdtemp()) / "d", cwd=Path.cwd())
+    app.animation_level = "none"
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.action_results()
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        started = time.perf_counter()
+        if key == "sensitivity":
+            screen = app.screen
+            assert isinstance(screen, ResultsScreen) and screen.decision is not None
+            screen.query_one(SensitivityView).show(screen.decision, app.kb)
+        else:
+            await pilot.press(key)
+        while not ready(app):
+            await pilot.pause(0.001)
+        return time.perf_counter() - started
+
+
+def browser_open() -> Coroutine[None, None, float]:
+    return on_results(
+        "b",
+        lambda app: (
+            isinstance(app.screen, BrowserScreen) and app.screen.query_one("#browse-table", DataTable).row_count > 0
+        ),
+    )
+
+
+def compare_open() -> Coroutine[None, None, float]:
+    return on_results(
+        "c",
+        lambda app: (
+            isinstance(app.screen, CompareScreen) and app.screen.query_one("#compare-table", DataTable).row_count > 0
+        ),
+    )
+
+
+def sensitivity() -> Coroutine[None, None, float]:
+    return on_results("sensitivity", lambda app: app.screen.query_one("#sensitivity-progress").has_class("-done"))
+
+
 if __name__ == "__main__":
-    which = {"first-paint": first_paint, "answer-step": answer_step}[sys.argv[1]]
+    which = {
+        "first-paint": first_paint,
+        "answer-step": answer_step,
+        "browser-open": browser_open,
+        "compare-open": compare_open,
+        "sensitivity": sensitivity,
+    }[sys.argv[1]]
     print(asyncio.run(which()))

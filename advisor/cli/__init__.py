@@ -284,6 +284,22 @@ def revisit(ctx: click.Context, decision_path: Path, fmt: str, output: str | Non
     sys.exit(1 if material else 0)
 
 
+@main.command()
+@click.option(
+    "--host", default="127.0.0.1", show_default=True, help="Address to listen on (the default: this machine only)."
+)
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="Port to listen on.")
+@kb_option
+@click.pass_context
+def serve(ctx: click.Context, host: str, port: int, kb_dirs: tuple[Path, ...]) -> None:
+    """Serve the wizard to a web browser (textual-serve); exports reach the browser as downloads."""
+    from advisor.cli.commands import run_serve
+
+    layers = [*ctx.obj.get("kb_dirs", ()), *kb_dirs]
+    load_kb(ctx, kb_dirs)  # a broken knowledge directory is said here, not in each browser tab
+    run_serve(layers, host, port)
+
+
 def run() -> None:
     """The `advisor` script and `python -m advisor`: the command line above, in a process of its own."""
     from advisor.cli import process

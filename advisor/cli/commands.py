@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
@@ -70,7 +71,8 @@ def run_wizard(kb: KnowledgeBase, profile_path: Path | None) -> None:
             for problem in exc.problems:
                 print(problem, file=sys.stderr)
             raise SystemExit(2) from None
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+    served = os.environ.get("TEXTUAL_DRIVER", "").endswith(":WebDriver")  # `advisor serve` runs it for a browser
+    if not served and not (sys.stdin.isatty() and sys.stdout.isatty()):
         print(
             "advisor: the wizard needs a terminal; for scripts use `advisor recommend --profile FILE`",
             file=sys.stderr,
@@ -95,3 +97,18 @@ def run_revisit(kb: KnowledgeBase, decision_path: Path, fmt: str, output: Path |
     keep(kb, old, result)
     emit(render_revisit(result, fmt), output)
     return result.material
+
+
+def run_serve(kb_dirs: list[Path], host: str, port: int) -> None:
+    """`advisor serve`: each browser tab gets a wizard of its own, run as `advisor wizard` by textual-serve."""
+    import shlex
+
+    try:
+        from textual_serve.server import Server
+    except ImportError:
+        print("advisor: serving the wizard needs textual-serve: pip install 'advisor[serve]'", file=sys.stderr)
+        raise SystemExit(2) from None
+    layers = " ".join(f"--kb {shlex.quote(str(d.resolve()))}" for d in kb_dirs)
+    command = f"{shlex.quote(sys.executable)} -m advisor {layers} wizard".replace("  ", " ")
+    print(f"advisor: the wizard is at http://{host}:{port}/ (ctrl+c stops it)", file=sys.stderr)
+    Server(command, host=host, port=port, title="advisor").serve()

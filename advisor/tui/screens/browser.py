@@ -47,8 +47,7 @@ class BrowserScreen(AdvisorScreen):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        self._fill()
-        self.query_one(BrowseTable).focus()
+        self.query_one(BrowseTable).focus()  # the table is filled on the first resize, at the size it gets
 
     def shown(self) -> list[Listing]:
         budget = self.decision.profile.budget_usd_per_month

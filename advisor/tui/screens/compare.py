@@ -46,8 +46,7 @@ class CompareScreen(AdvisorScreen):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        self._fill()
-        self.query_one("#compare-table").focus()
+        self.query_one("#compare-table").focus()  # the table is filled on the first resize, at the size it gets
 
     def on_resize(self) -> None:
         self._fill()

@@ -239,6 +239,8 @@ class ResultsScreen(AdvisorScreen):
             if request is not None:
                 self.exported = str(request.path)
                 self.notify(f"Report written to {request.path}", title="Exported", timeout=8)
+                if self.app.is_web:  # `advisor serve`: the file is on the server; hand it to the browser too
+                    self.app.deliver_binary(request.path, save_filename=request.path.name)
                 if self.decision is not None:
                     self._banner(self.decision)
 
