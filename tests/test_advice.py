@@ -20,7 +20,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from advisor.cli import main
-from advisor.domain.decision import Candidate, Decision, load_decision
+from advisor.domain.decision import Candidate, Decision
+from advisor.domain.decision_io import load_decision
 from advisor.domain.engine import recommend
 from advisor.domain.engine.scoring import SCORE_WEIGHTS, cost_fit
 from advisor.domain.knowledge.base import KnowledgeBase

@@ -19,8 +19,9 @@ from advisor.domain.costs.serving import memory, plan
 from advisor.domain.costs.workload import Workload, tokens_in_24_months, workload
 from advisor.domain.engine import recommend
 from advisor.domain.knowledge.base import KnowledgeBase
+from advisor.domain.knowledge.hardware import Gpu
 from advisor.domain.knowledge.loader import load
-from advisor.domain.knowledge.schema import Gpu, Model
+from advisor.domain.knowledge.schema import Model
 from advisor.domain.profile.answers import Profile
 
 from .conftest import FIXTURES

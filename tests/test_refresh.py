@@ -112,7 +112,8 @@ def test_recommend_on_the_overlay_warns_excludes_and_lists_the_unassessed(
     _, out = refreshed
     result = CliRunner().invoke(
         # a profile that prompts: closed models stay eligible (none can be fine-tuned on its vendor's API today)
-        main, ["--kb", str(out), "recommend", "--profile", str(EXAMPLES / "no-ml-team-prototype.yaml"), "--format", "json"]
+        main,
+        ["--kb", str(out), "recommend", "--profile", str(EXAMPLES / "no-ml-team-prototype.yaml"), "--format", "json"],
     )
     assert result.exit_code == 0, result.output
     record = json.loads(result.stdout)

@@ -17,7 +17,7 @@ from typing import BinaryIO
 import msgspec
 import pytest
 
-from advisor.domain.decision import COMPACT_ABOVE_MODELS, SLICE, read_decision, write_decision_json
+from advisor.domain.decision_io import COMPACT_ABOVE_MODELS, SLICE, read_decision, write_decision_json
 from advisor.domain.engine import recommend
 from advisor.domain.inputs.atomic import write_atomically
 from advisor.domain.knowledge.loader import load

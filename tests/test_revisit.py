@@ -172,7 +172,7 @@ def test_a_multimodal_successor_brings_the_regional_exclusion_with_it(establishe
 
 
 def test_load_decision_names_the_file_when_it_cannot_be_read(tmp_path: Path) -> None:
-    from advisor.domain.decision import load_decision
+    from advisor.domain.decision_io import load_decision
     from advisor.domain.inputs.problems import InputError
 
     with pytest.raises(InputError) as info:

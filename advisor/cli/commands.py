@@ -86,7 +86,7 @@ def run_wizard(kb: KnowledgeBase, profile_path: Path | None) -> None:
 def run_revisit(kb: KnowledgeBase, decision_path: Path, fmt: str, output: Path | None) -> bool:
     """`advisor revisit`: prints what changed; returns whether anything material did."""
     from advisor.cli.process import keep, settle
-    from advisor.domain.decision import load_decision
+    from advisor.domain.decision_io import load_decision
     from advisor.domain.inputs.problems import display_path
     from advisor.domain.report.revisit_report import render_revisit
     from advisor.domain.revisit import revisit

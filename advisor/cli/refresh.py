@@ -35,7 +35,7 @@ def read_catalogs(sources: tuple[str, ...], kb: KnowledgeBase, today: dt.date) -
 
 def touched(decisions: Path, kb: KnowledgeBase, now: dt.datetime) -> list[DecisionTouched]:
     """Each saved decision (`*.json`) in `decisions`, revisited on the knowledge with the overlay."""
-    from advisor.domain.decision import load_decision
+    from advisor.domain.decision_io import load_decision
     from advisor.domain.inputs.problems import InputError, Problem, display_path
     from advisor.domain.revisit import revisit
 

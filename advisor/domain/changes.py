@@ -11,7 +11,8 @@ from enum import StrEnum
 import msgspec
 
 from advisor.domain.decision import Severity
-from advisor.domain.knowledge.schema import LICENSE_TERMS, License, Model
+from advisor.domain.knowledge.license_terms import LICENSE_TERMS
+from advisor.domain.knowledge.schema import License, Model
 from advisor.domain.knowledge.terms import clause_for, exclusion_reaches
 from advisor.domain.profile.answers import Profile
 

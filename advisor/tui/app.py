@@ -298,7 +298,7 @@ class AdvisorApp(App[None]):
         )
 
     def action_revisit(self) -> None:
-        from advisor.domain.decision import load_decision
+        from advisor.domain.decision_io import load_decision
         from advisor.tui.screens.open_file import FilePrompt
         from advisor.tui.screens.revisit import RevisitScreen
 

@@ -7,7 +7,8 @@ from textual.content import Content
 from textual.markup import parse_style
 from textual.style import Style
 
-from advisor.domain.decision import Alternative, Cost, Option, Risk, ScoreParts, TradeOff
+from advisor.domain.decision import Risk
+from advisor.domain.decision_entries import Alternative, Cost, Option, ScoreParts, TradeOff
 from advisor.domain.engine.scoring import SCORE_WEIGHTS
 from advisor.domain.report.sections import ROUTE_LABEL
 from advisor.domain.wording import usd, volume_ranges

@@ -13,7 +13,7 @@ from textual.command import CommandPalette
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Static
 
-from advisor.domain.decision import decision_json
+from advisor.domain.decision_io import decision_json
 from advisor.domain.engine import recommend
 from advisor.domain.knowledge.base import KnowledgeBase
 from advisor.domain.profile.answers import load_profile, parse_profile, save_profile

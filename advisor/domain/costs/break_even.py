@@ -15,7 +15,8 @@ import math
 from advisor.domain.costs.estimate import CostEstimate
 from advisor.domain.costs.serving import replica_economics
 from advisor.domain.costs.workload import Workload
-from advisor.domain.knowledge.schema import Gpu, Model
+from advisor.domain.knowledge.hardware import Gpu
+from advisor.domain.knowledge.schema import Model
 
 MAX_REPLICA_STEPS = 1_000
 """Replica counts examined one by one before the ranges are taken to run on."""

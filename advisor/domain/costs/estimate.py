@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from advisor.domain.costs.serving import ServingPlan
-from advisor.domain.decision import Route
+from advisor.domain.decision_entries import Route
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import functools
 
-from advisor.domain.knowledge.schema import Gpu, Model
+from advisor.domain.knowledge.hardware import Gpu
+from advisor.domain.knowledge.schema import Model
 
 EPOCHS = 2
 """Passes over the fine-tuning data."""

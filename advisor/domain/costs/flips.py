@@ -14,8 +14,9 @@ from advisor.domain.costs.api import api_cost
 from advisor.domain.costs.break_even import break_even_ranges
 from advisor.domain.costs.self_host import self_host_cost
 from advisor.domain.costs.workload import ENGINEER_USD_PER_MONTH, Workload
-from advisor.domain.decision import CostFlip
-from advisor.domain.knowledge.schema import Gpu, Model
+from advisor.domain.decision_entries import CostFlip
+from advisor.domain.knowledge.hardware import Gpu
+from advisor.domain.knowledge.schema import Model
 from advisor.domain.wording import token_volume
 
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 from advisor.domain.costs.estimate import CostEstimate
 from advisor.domain.costs.serving import ServingPlan, plan
 from advisor.domain.costs.workload import Workload
-from advisor.domain.knowledge.schema import Gpu, Model
+from advisor.domain.knowledge.hardware import Gpu
+from advisor.domain.knowledge.schema import Model
 from advisor.domain.wording import usd
 
 

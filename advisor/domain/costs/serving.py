@@ -13,7 +13,8 @@ import math
 from dataclasses import dataclass
 
 from advisor.domain.costs.workload import HARDWARE_LIFETIME_MONTHS, HOURS_PER_MONTH, Workload
-from advisor.domain.knowledge.schema import Gpu, Model, SelfHost
+from advisor.domain.knowledge.hardware import Gpu
+from advisor.domain.knowledge.schema import Model, SelfHost
 
 BYTES_PER_PARAM = {"fp32": 4.0, "bf16": 2.0, "fp16": 2.0, "fp8": 1.0, "int8": 1.0, "mxfp4": 0.53, "int4": 0.55}
 """Weight storage per parameter (4-bit formats carry scales)."""

@@ -5,7 +5,8 @@ from __future__ import annotations
 import msgspec
 
 from advisor.domain.costs.serving import ServingPlan
-from advisor.domain.decision import Candidate, Cost, Excluded, KnowledgeInfo, Risk, Serving, Unassessed
+from advisor.domain.decision import Candidate, Excluded, KnowledgeInfo, Risk, Unassessed
+from advisor.domain.decision_entries import Cost, Serving
 from advisor.domain.engine.assessment import Assessment
 from advisor.domain.engine.evidence import sorted_risks
 from advisor.domain.findings import ModelFact, clause_text

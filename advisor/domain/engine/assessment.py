@@ -6,7 +6,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from advisor.domain.costs.estimate import CostEstimate
-from advisor.domain.decision import Alternative, FineTune, Risk, ScoreParts
+from advisor.domain.decision import Risk
+from advisor.domain.decision_entries import Alternative, FineTune, ScoreParts
 from advisor.domain.engine.triggers import Trigger
 from advisor.domain.knowledge.base import KnowledgeBase
 from advisor.domain.knowledge.schema import License, Model

@@ -7,12 +7,14 @@ from advisor.domain.costs.break_even import break_even_ranges, break_even_tokens
 from advisor.domain.costs.estimate import CostEstimate
 from advisor.domain.costs.self_host import self_host_cost
 from advisor.domain.costs.workload import Workload
-from advisor.domain.decision import Alternative, Risk
+from advisor.domain.decision import Risk
+from advisor.domain.decision_entries import Alternative
 from advisor.domain.engine.assessment import Assessment
 from advisor.domain.engine.evidence import model_risk
 from advisor.domain.engine.model_rules import no_hardware_risk
 from advisor.domain.findings import FindingKind
-from advisor.domain.knowledge.schema import Gpu, Model
+from advisor.domain.knowledge.hardware import Gpu
+from advisor.domain.knowledge.schema import Model
 from advisor.domain.profile.answers import Profile
 from advisor.domain.wording import name_list, usd, vendor_name
 

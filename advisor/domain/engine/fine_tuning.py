@@ -6,11 +6,11 @@ from __future__ import annotations
 from advisor.domain.costs.api import price_cost
 from advisor.domain.costs.fine_tune import closed_training_usd, open_training_usd, training_gpu_usd_per_hour
 from advisor.domain.costs.workload import Workload
-from advisor.domain.decision import Distillation, FineTune
+from advisor.domain.decision_entries import Distillation, FineTune
 from advisor.domain.engine.assessment import Assessment
 from advisor.domain.engine.evidence import model_risk
 from advisor.domain.findings import FindingKind
-from advisor.domain.knowledge.schema import Gpu
+from advisor.domain.knowledge.hardware import Gpu
 from advisor.domain.profile.answers import Profile
 from advisor.domain.wording import usd, vendor_name
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from advisor.domain.decision import Candidate, Option, Split, Strategy, TradeOff
+from advisor.domain.decision import Candidate, Split, Strategy
+from advisor.domain.decision_entries import Option, TradeOff
 from advisor.domain.engine.assessment import Assessment
 from advisor.domain.engine.evidence import evidence_label, sorted_risks
 from advisor.domain.engine.scoring import TIER

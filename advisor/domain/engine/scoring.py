@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from advisor.domain.decision import ScoreParts
+from advisor.domain.decision_entries import ScoreParts
 from advisor.domain.engine.assessment import Assessment
 from advisor.domain.engine.model_rules import ON_DEVICE_MAX_PARAMS_B
 from advisor.domain.profile.answers import Profile

@@ -9,7 +9,7 @@ from advisor.domain.engine.costing import route_cost
 from advisor.domain.engine.model_rules import use_case_fit
 from advisor.domain.engine.scoring import TIER
 from advisor.domain.knowledge.base import KnowledgeBase
-from advisor.domain.knowledge.schema import Gpu
+from advisor.domain.knowledge.hardware import Gpu
 from advisor.domain.profile.answers import Profile
 from advisor.domain.wording import usd, vendor_name
 

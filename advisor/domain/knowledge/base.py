@@ -7,7 +7,8 @@ import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from advisor.domain.knowledge.schema import CatalogEntry, Gpu, License, Model
+from advisor.domain.knowledge.hardware import Gpu
+from advisor.domain.knowledge.schema import CatalogEntry, License, Model
 
 
 def bundled_dir() -> Path:

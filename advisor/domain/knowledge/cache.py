@@ -19,7 +19,8 @@ from advisor import __version__
 from advisor.domain.inputs.files import read_input_file
 from advisor.domain.inputs.problems import InputError
 from advisor.domain.knowledge.checks import cross_check
-from advisor.domain.knowledge.schema import CatalogEntry, Gpu, License, Model
+from advisor.domain.knowledge.hardware import Gpu
+from advisor.domain.knowledge.schema import CatalogEntry, License, Model
 
 
 class Snapshot(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
@@ -42,6 +43,8 @@ class _Sealed(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
 
 MAX_CACHE_BYTES = 1024 * 1024 * 1024
 """A cache larger than this is not read (a 100,000-model knowledge base caches to a fraction of it)."""
+SCHEMA_FILES = ("schema.py", "hardware.py")
+"""The modules whose structs the cache holds: a change to either makes old caches stale."""
 CACHE_ENV = "ADVISOR_CACHE_DIR"
 """Environment variable naming the cache directory; `off` disables the cache."""
 
@@ -58,7 +61,7 @@ def cache_path(fingerprint_: str) -> Path | None:
         from platformdirs import user_cache_path
 
         directory = user_cache_path("advisor")
-    schema_source = Path(__file__).with_name("schema.py").read_bytes()
+    schema_source = b"".join(Path(__file__).with_name(name).read_bytes() for name in SCHEMA_FILES)
     key = hashlib.sha256(f"{fingerprint_}|{__version__}|".encode() + schema_source).hexdigest()[:32]
     return directory / f"knowledge-{key}.msgpack"
 

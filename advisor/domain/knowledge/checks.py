@@ -8,7 +8,8 @@ from typing import Any
 
 from advisor.domain.inputs.problems import Problem, did_you_mean
 from advisor.domain.inputs.safe_yaml import YamlDocument
-from advisor.domain.knowledge.schema import LICENSE_TERMS, License, Model
+from advisor.domain.knowledge.license_terms import LICENSE_TERMS
+from advisor.domain.knowledge.schema import License, Model
 
 
 def _at(

@@ -25,7 +25,8 @@ from advisor.domain.inputs.safe_yaml import YamlDocument, read_yaml
 from advisor.domain.knowledge.base import KnowledgeBase, Origin, bundled_dir
 from advisor.domain.knowledge.cache import Snapshot, cache_path, read_cache, write_cache
 from advisor.domain.knowledge.checks import cross_check
-from advisor.domain.knowledge.schema import CatalogEntry, Gpu, License, Model
+from advisor.domain.knowledge.hardware import Gpu
+from advisor.domain.knowledge.schema import CatalogEntry, License, Model
 from advisor.domain.knowledge.text_checks import text_problems
 
 KINDS: dict[str, type[License] | type[Model] | type[Gpu] | type[CatalogEntry]] = {

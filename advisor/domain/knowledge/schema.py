@@ -1,17 +1,16 @@
-"""The typed schema of every file under `knowledge/`: licenses, models and hardware.
+"""The typed schema of the files under `knowledge/licenses/` and `knowledge/models/` (GPUs: `hardware.py`).
 
 This module *is* the documentation of the knowledge base: each field carries a docstring saying
 what it means and where its value must come from. Files are validated against these structs by
 `advisor.domain.knowledge`; unknown keys are errors. Every restrictive value of a license
 (a user threshold, a ban on training with outputs, a regional exclusion ...) must be backed by a
 clause of the matching `topic`, quoted from the primary text, so that every finding the engine
-makes can name its evidence.
+makes can name its evidence; `license_terms.py` says which clause topic backs which field.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from typing import Annotated, Literal
 
 import msgspec
@@ -394,81 +393,3 @@ class CatalogEntry(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fie
     """URL of the catalog (or the vendor page it cites) the entry was read from."""
     as_of: dt.date
     """The date the catalog was read."""
-
-
-class Gpu(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=True):
-    """A rentable GPU, for self-hosting cost estimates: an entry of `knowledge/hardware/*.yaml`."""
-
-    id: str
-    """Lower-case id (`h100-80gb`)."""
-    name: str
-    """Marketing name."""
-    memory_gb: Gigabytes
-    """Memory per GPU."""
-    usd_per_hour: HourlyUsd
-    """On-demand price per GPU-hour at a named cloud."""
-    tokens_per_second_per_b: Throughput
-    """Rough served throughput: output tokens per second for a 1B-parameter model (scales as 1/B)."""
-    source: str
-    """URL of the price page."""
-    as_of: dt.date
-    """The date the price was read."""
-    note: str | None = None
-    """Which provider, and how the throughput figure was derived."""
-    interconnect: Literal["nvlink", "pcie"] = "pcie"
-    """How the GPUs of one server talk: NVLink carries tensor-parallel serving across up to eight;
-    over PCIe it scales poorly, so the cost model allows at most two PCIe cards per replica."""
-    purchase_usd: float | None = None
-    """Price of one GPU bought new (on-prem hardware per site); null where no price was read."""
-    purchase_source: str | None = None
-    """URL the purchase price was read in."""
-    purchase_as_of: dt.date | None = None
-    """The date the purchase price was read."""
-
-
-@dataclass(frozen=True)
-class LicenseTerm:
-    """One restrictive term a license can have: its field, the clause topic that evidences it, and its label."""
-
-    field: str
-    """The `License` field holding it."""
-    topic: ClauseTopic
-    """The topic of the clause that must quote the text whenever the field restricts anything."""
-    label: str
-    """What it is called wherever a license is described or compared (`kb show`, revisit, the wizard)."""
-    always_evidenced: bool = False
-    """Needs its clause whatever its value (commercial use: `allowed` is a claim too)."""
-    qualifies: str | None = None
-    """The field whose scope it narrows (it needs no clause of its own; that field's clause covers it)."""
-
-    def restricts(self, lic: License) -> bool:
-        """Whether this license's value of the term restricts anything, so a clause must back it."""
-        if self.qualifies is not None:
-            return False
-        return self.always_evidenced or getattr(lic, self.field) not in (None, False, [], "allowed")
-
-
-LICENSE_TERMS: tuple[LicenseTerm, ...] = (
-    LicenseTerm("commercial_use", "commercial_use", "Commercial use", always_evidenced=True),
-    LicenseTerm("mau_limit", "mau_limit", "User threshold"),
-    LicenseTerm("revenue_limit_usd", "revenue_limit", "Revenue threshold"),
-    LicenseTerm("output_training", "output_training", "Training other models on outputs"),
-    LicenseTerm("derivatives_share_alike", "share_alike", "Derivatives under the same license"),
-    LicenseTerm("use_restrictions_flow_down", "flow_down", "Use restrictions flow down"),
-    LicenseTerm("hosted_service_is_distribution", "flow_down", "A hosted service counts as distribution"),
-    LicenseTerm("attribution", "attribution", "Attribution"),
-    LicenseTerm("naming_requirement", "naming", "Naming of derived models"),
-    LicenseTerm("region_exclusions", "region_exclusion", "Regional exclusion"),
-    LicenseTerm(
-        "region_exclusion_modalities",
-        "region_exclusion",
-        "Regional exclusion applies to",
-        qualifies="region_exclusions",
-    ),
-    LicenseTerm("vendor_can_restrict", "vendor_can_restrict", "Vendor control"),
-)
-"""The one table of license terms: read by validation (which clause must back a value), by the terms
-display and by revisit (which fields to compare between versions, and how to call them)."""
-
-TERM: dict[str, LicenseTerm] = {term.field: term for term in LICENSE_TERMS}
-"""The table by field name."""

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from typing import BinaryIO, Literal
 
-from advisor.domain.decision import Decision, decision_json, write_decision_json
+from advisor.domain.decision import Decision
+from advisor.domain.decision_io import decision_json, write_decision_json
 from advisor.domain.report.build import build_document
 from advisor.domain.report.html import render_html
 from advisor.domain.report.markdown import render_markdown

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from advisor.domain.compare import model_names
-from advisor.domain.decision import Candidate, Decision, Risk, TradeOff
+from advisor.domain.decision import Candidate, Decision, Risk
+from advisor.domain.decision_entries import TradeOff
 from advisor.domain.engine.scoring import SCORE_WEIGHTS
 from advisor.domain.findings import ModelFact
 from advisor.domain.report.document import Block, Heading, Inlines, Paragraph, Quote, Table, b, code, em, link, t
