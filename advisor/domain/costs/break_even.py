@@ -26,7 +26,7 @@ def break_even_ranges(api: CostEstimate, model: Model, gpus: list[Gpu], w: Workl
     """The monthly token volumes at which self-hosting `model` costs less than `api`, as [first, last] ranges."""
     if w.monthly_tokens <= 0 or api.monthly_usd <= 0 or model.self_host is None:
         return []
-    setups = tuple(replica_economics(model, w, tuple(gpus)))
+    setups = replica_economics(model, w, tuple(gpus))
     engineering = 0.0 if w.customer_pays_hardware else w.engineering_usd
     return list(_ranges(api.monthly_usd / w.monthly_tokens, setups, w.min_replicas, engineering))
 

@@ -12,7 +12,7 @@ import functools
 import math
 from dataclasses import dataclass
 
-from advisor.domain.costs.workload import HARDWARE_LIFETIME_MONTHS, HOURS_PER_MONTH, Workload
+from advisor.domain.costs.workload import HARDWARE_LIFETIME_MONTHS, HOURS_PER_MONTH, Workload, requests_in_flight
 from advisor.domain.knowledge.hardware import Gpu
 from advisor.domain.knowledge.schema import Model, SelfHost
 
@@ -131,8 +131,7 @@ def _requests_at(capacity: float, w: Workload) -> int:
     Sizing each replica for what it can serve (not for today's traffic) keeps its memory, and so the
     GPUs it needs, the same at every volume: growth adds replicas, not bigger ones.
     """
-    tokens = capacity / (w.output_work / w.monthly_tokens) if w.monthly_tokens and w.output_work else capacity
-    return w.with_tokens(round(tokens)).peak_requests
+    return requests_in_flight(capacity / w.work_per_token, w.context_tokens)
 
 
 def _monthly(gpu: Gpu, count: int, replicas: int, w: Workload) -> tuple[float, bool]:
@@ -169,23 +168,29 @@ def _plan(facts: _Facts, w: Workload, gpus: tuple[Gpu, ...]) -> ServingPlan | No
     return best
 
 
-def replica_economics(model: Model, w: Workload, gpus: tuple[Gpu, ...]) -> list[tuple[float, float]]:
+def replica_economics(model: Model, w: Workload, gpus: tuple[Gpu, ...]) -> tuple[tuple[float, float], ...]:
     """Per GPU setup that fits a replica: (one replica's monthly price, tokens one replica serves a month).
 
     For the break-even: self-hosting's cost climbs a replica at a time while the API's climbs per token.
     """
-    size = serving_size(model)
+    return _economics(_Facts.of(model), w.with_tokens(0), gpus)
+
+
+@functools.lru_cache(maxsize=65536)
+def _economics(facts: _Facts, w: Workload, gpus: tuple[Gpu, ...]) -> tuple[tuple[float, float], ...]:
+    # Cached on everything but the volume, which the answer does not depend on.
+    size = facts.size
     setups = []
-    work_per_token = w.output_work / w.monthly_tokens if w.monthly_tokens else 1.0
+    work_per_token = w.work_per_token
     for gpu in gpus:
         for count in GPU_COUNTS:
             if gpu.interconnect == "pcie" and count > MAX_PCIE_GPUS:
                 break
             capacity = _capacity(gpu, count, size, w.utilization)
-            need = memory(model, _requests_at(capacity, w), w.context_tokens)
+            need = _memory(facts, _requests_at(capacity, w), w.context_tokens)
             if need is None or need.total > gpu.memory_gb * count:
                 continue
             monthly, _ = _monthly(gpu, count, 1, w)
             setups.append((monthly, capacity / work_per_token))
             break
-    return setups
+    return tuple(setups)

@@ -71,14 +71,24 @@ class Workload:
     @property
     def peak_requests(self) -> int:
         """Requests in flight at the busy hour: rate × how long each holds the server (at least one)."""
-        per_request = self.context_tokens + OUTPUT_TOKENS_PER_REQUEST
-        rate = self.monthly_tokens / per_request / (HOURS_PER_MONTH * 3600)
-        seconds = OUTPUT_TOKENS_PER_REQUEST / DECODE_TOKENS_PER_SECOND
-        return max(1, math.ceil(rate * seconds * PEAK_FACTOR))
+        return requests_in_flight(self.monthly_tokens, self.context_tokens)
+
+    @property
+    def work_per_token(self) -> float:
+        """Output-token equivalents per token of traffic."""
+        return (1 - self.input_share) + self.input_share / PREFILL_SPEEDUP
 
     def with_tokens(self, tokens: int) -> Workload:
         """The same workload at another volume (a share of the traffic, or the 24-month figure)."""
         return dataclasses.replace(self, monthly_tokens=tokens)
+
+
+def requests_in_flight(monthly_tokens: float, context_tokens: int) -> int:
+    """Requests in flight at the busy hour for a monthly volume: rate × how long each holds the server (at least one)."""
+    per_request = context_tokens + OUTPUT_TOKENS_PER_REQUEST
+    rate = monthly_tokens / per_request / (HOURS_PER_MONTH * 3600)
+    seconds = OUTPUT_TOKENS_PER_REQUEST / DECODE_TOKENS_PER_SECOND
+    return max(1, math.ceil(rate * seconds * PEAK_FACTOR))
 
 
 def workload(p: Profile) -> Workload:
