@@ -12,6 +12,7 @@ and `evidence_of` / `clause_text` are the only two places that know that spellin
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -246,6 +247,7 @@ KINDS: dict[FindingKind, KindInfo] = {
 """One entry per kind (a test checks that none is missing)."""
 
 
+@functools.lru_cache(maxsize=4096)
 def kind_of(record_id: str) -> FindingKind | None:
     """The kind of a record's `risk.id` (None for an id this version does not know, e.g. from a newer advisor)."""
     try:

@@ -14,7 +14,7 @@ from advisor.domain.knowledge.base import KnowledgeBase
 from advisor.domain.knowledge.schema import Model
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Succession:
     """A newer version that names `model` as the one it supersedes."""
 
@@ -34,4 +34,5 @@ class Succession:
 
 def successions(model: Model, kb: KnowledgeBase) -> list[Succession]:
     """The newer versions of `model` in the knowledge base, in the knowledge base's order (the first is the one to name)."""
-    return [Succession(model, newer) for newer in kb.successors(model.id)]
+    newer = kb.successors(model.id)
+    return [Succession(model, successor) for successor in newer] if newer else []

@@ -8,7 +8,7 @@ from advisor.domain.costs.serving import ServingPlan
 from advisor.domain.decision_entries import Route
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CostEstimate:
     """The monthly cost of one way of running a model, and how it was reached."""
 

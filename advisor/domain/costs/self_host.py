@@ -3,6 +3,8 @@ engineer's time it takes, with the plan that says what was assumed."""
 
 from __future__ import annotations
 
+import functools
+
 from advisor.domain.costs.estimate import CostEstimate
 from advisor.domain.costs.serving import ServingPlan, plan
 from advisor.domain.costs.workload import Workload
@@ -18,15 +20,14 @@ def self_host_cost(model: Model, w: Workload, gpus: list[Gpu]) -> CostEstimate |
     chosen = plan(model, w, tuple(gpus))
     if chosen is None:
         return None
-    return _estimate(
-        chosen,
-        w,
-        "image model: replicas kept for redundancy; image throughput is not modelled"
-        if "image_generation" in model.modalities
-        else None,
-    )
+    image = "image_generation" in model.modalities
+    return _estimate(chosen, w, IMAGE_CAVEAT if image else None)
 
 
+IMAGE_CAVEAT = "image model: replicas kept for redundancy; image throughput is not modelled"
+
+
+@functools.lru_cache(maxsize=65536)
 def _estimate(chosen: ServingPlan, w: Workload, caveat: str | None) -> CostEstimate:
     m = chosen.memory
     need = (

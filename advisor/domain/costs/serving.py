@@ -31,7 +31,7 @@ TENSOR_PARALLEL_EFFICIENCY = {"nvlink": 0.9, "pcie": 0.6}
 MAX_PCIE_GPUS = 2
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Memory:
     """What one replica must hold, in GB."""
 
@@ -45,7 +45,7 @@ class Memory:
         return self.weights + self.kv_cache + self.overhead
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ServingPlan:
     """Enough GPUs to serve a model at a workload: per replica, and how many replicas."""
 
@@ -68,7 +68,7 @@ class ServingPlan:
         return f"{count}× {self.gpu.name}{replicas} at {price}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Facts:
     """The facts of a model entry that serving depends on (hashable, unlike the entry, for the cache)."""
 
@@ -173,7 +173,13 @@ def replica_economics(model: Model, w: Workload, gpus: tuple[Gpu, ...]) -> tuple
 
     For the break-even: self-hosting's cost climbs a replica at a time while the API's climbs per token.
     """
-    return _economics(_Facts.of(model), w.with_tokens(0), gpus)
+    return _economics(_Facts.of(model), _volume_free(w), gpus)
+
+
+@functools.lru_cache(maxsize=256)
+def _volume_free(w: Workload) -> Workload:
+    """`w` without its volume, the key the replica economics are cached on."""
+    return w.with_tokens(0)
 
 
 @functools.lru_cache(maxsize=65536)

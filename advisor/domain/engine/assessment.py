@@ -38,6 +38,8 @@ class Assessment:
     fine_tune: FineTune | None = None
     """When the profile fine-tunes: where the tune lives and what it costs."""
     score: float = 0.0
+    exposure: float = 0.0
+    """The weight of its distinct exposures (set by scoring; the rank orders ties by it)."""
     parts: ScoreParts | None = None
     """Every term of the score (set by scoring)."""
     blocked: bool = False

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from advisor.domain.costs.api import api_cost, price_cost
-from advisor.domain.costs.break_even import break_even_ranges, break_even_tokens
+from advisor.domain.costs.break_even import break_even_ranges
 from advisor.domain.costs.estimate import CostEstimate
 from advisor.domain.costs.self_host import self_host_cost
 from advisor.domain.costs.workload import Workload
@@ -114,8 +114,8 @@ def choose_route(p: Profile, a: Assessment, gpus: list[Gpu], w: Workload) -> Non
     a.route_reason = _route_reason(p, a.cost, others, must_self_host)
     a.self_host_usd = own.monthly_usd if own is not None else None
     if api is not None and own is not None and not must_self_host:
-        a.break_even = break_even_tokens(api, m, gpus, w)
         a.break_even_ranges = break_even_ranges(api, m, gpus, w)
+        a.break_even = a.break_even_ranges[0][0] if a.break_even_ranges else None
     known_terms = m.price is not None and m.price.terms is not None  # then the host's own data findings apply
     if a.cost.route == "api" and p.data_sensitivity in ("confidential", "regulated") and not known_terms:
         a.add(_third_party_host_risk(p, a))

@@ -46,7 +46,8 @@ def fit_and_score(p: Profile, a: Assessment, reference_cost: float, today: dt.da
         a.fit.append(f"short context for retrieval ({m.context_tokens:,} tokens)")
 
     cost = cost_fit(a.cost.monthly_usd if a.cost else reference_cost * 4, reference_cost, p.budget_usd_per_month)
-    risk = max(0.0, 1 - exposure(a) * TOLERANCE_FACTOR[p.risk_tolerance])
+    a.exposure = exposure(a)
+    risk = max(0.0, 1 - a.exposure * TOLERANCE_FACTOR[p.risk_tolerance])
 
     route = a.cost.route if a.cost else "self_host"
     if route == "api":
@@ -137,7 +138,7 @@ def rank_key(p: Profile, a: Assessment) -> tuple[bool, float, float, float, floa
     return (
         unconfirmed_license,
         -a.score,
-        exposure(a),
+        a.exposure,
         a.cost.monthly_usd if a.cost else float("inf"),
         a.parts.unconfirmed if a.parts else 0.0,
         -len(a.model.hosts),
