@@ -2,15 +2,14 @@
 
 It takes what it needs (the loaded knowledge base, a profile, the clock) and loads nothing itself. The
 answers and the rules of the flow are a `WizardState` (in the domain); the app shows its screens, autosaves
-the answers, atomically, to `last-profile.yaml` in the user's data directory after each one, and writes
-the files the founder asks for (reports, profiles).
+the answers, atomically, after each one to the profile's own file in the user's data directory (see
+`session.py`: a new profile never overwrites another), and writes the files the founder asks for.
 """
 
 from __future__ import annotations
 
 import asyncio
 import datetime as dt
-import json
 from collections.abc import Iterator, Mapping
 from functools import partial
 from pathlib import Path
@@ -25,10 +24,11 @@ from textual.screen import Screen
 from advisor.domain.inputs.atomic import write_atomically
 from advisor.domain.inputs.problems import InputError
 from advisor.domain.knowledge.base import KnowledgeBase
-from advisor.domain.profile.answers import Profile, save_profile
+from advisor.domain.profile.answers import Profile, profile_yaml, save_profile
 from advisor.domain.profile.form import Answer
 from advisor.domain.profile.questions import QUESTIONS, step_of
 from advisor.domain.profile.wizard import WizardState
+from advisor.tui.session import SESSION_NAME, Autosaves
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -36,9 +36,7 @@ if TYPE_CHECKING:
     from advisor.domain.decision import Decision
     from advisor.tui.screens.export import ExportRequest
 
-AUTOSAVE_NAME = "last-profile.yaml"
-SESSION_NAME = "last-session.json"
-"""Where the founder was in the wizard when the profile was last saved (the step, whether reviewed)."""
+__all__ = ["SESSION_NAME", "AdvisorApp"]
 DECISION_CACHE = 16
 """Decisions kept for answers seen recently (what-if typing revisits them)."""
 
@@ -114,15 +112,13 @@ class AdvisorApp(App[None]):
         self.wizard = WizardState.from_profile(profile) if profile is not None else WizardState()
         """The answers, the drafts and the step: the screens show it and ask it what comes next."""
         self.opened_with_profile = profile is not None
+        self.autosaves = Autosaves(self.data_dir)
+        self.autosave_path = self.autosaves.first if profile is None else self.autosaves.fresh()
+        """Where the answers autosave: this profile's own file."""
         self._decisions: dict[bytes, Decision] = {}
         self._autosave_failed = False
 
     # --- state ----------------------------------------------------------------------------------
-
-    @property
-    def autosave_path(self) -> Path:
-        """Where the answers autosave."""
-        return self.data_dir / AUTOSAVE_NAME
 
     @property
     def answers(self) -> Mapping[str, Answer]:
@@ -157,27 +153,32 @@ class AdvisorApp(App[None]):
     def use_answers_of(self, decision: Decision) -> None:
         """Take the answers `decision` was made from (checked when the record was read), and autosave."""
         self.wizard.load(decision.profile)
+        self.autosave_path = self.autosaves.fresh()
         self.autosave()
 
     def autosave(self, *, reviewed: bool = False) -> None:
-        """Save the answers (and where the founder is) atomically; warn once if the disk refuses."""
+        """Save the answers (and where the founder is) atomically to this profile's file; warn once if the disk
+        refuses, and say so when another wizard changed the file (the answers then go to a new one)."""
         try:
             self.data_dir.mkdir(parents=True, exist_ok=True)
-            save_profile(self.wizard.profile(), self.autosave_path)
-            session = self.wizard.session(reviewed=reviewed)
-            write_atomically(self.data_dir / SESSION_NAME, json.dumps(session) + "\n")
+            text, session = profile_yaml(self.wizard.profile()), self.wizard.session(reviewed=reviewed)
+            before = self.autosave_path
+            self.autosave_path, taken = self.autosaves.save(before, text, session)
         except (InputError, OSError) as exc:
             if not self._autosave_failed:
                 self._autosave_failed = True
                 self.notify(f"Answers cannot be autosaved: {exc}", severity="warning", timeout=8)
+            return
+        if taken:
+            self.notify(
+                f"Another wizard changed {before.name}; these answers now autosave to {self.autosave_path.name}.",
+                severity="warning",
+                timeout=8,
+            )
 
     def saved_session(self) -> dict[str, Any]:
-        """Where the founder was when the autosaved profile was written (step 0, not reviewed, if unknown)."""
-        try:
-            data = json.loads((self.data_dir / SESSION_NAME).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return {"step": 0, "reviewed": False}
-        return data if isinstance(data, dict) else {"step": 0, "reviewed": False}
+        """Where the founder was when this profile was autosaved (step 0, not reviewed, if unknown)."""
+        return self.autosaves.session(self.autosave_path)
 
     def decide(self, profile: Profile) -> Decision:
         """The engine's decision for `profile` (cached per profile; call from a worker thread)."""
@@ -213,6 +214,7 @@ class AdvisorApp(App[None]):
         from advisor.tui.screens.review import ReviewScreen
         from advisor.tui.screens.welcome import WelcomeScreen
 
+        self.autosaves.clean_temps()
         self.push_screen(WelcomeScreen())
         if self.opened_with_profile:
             self.push_screen(ReviewScreen())
@@ -254,20 +256,30 @@ class AdvisorApp(App[None]):
         self.theme = "textual-light" if self.current_theme.dark else "textual-dark"
 
     def action_new_profile(self) -> None:
+        """Start again from the defaults, in a profile of its own: the one autosaved so far is kept."""
         self.wizard.start_over()
+        self.autosave_path = self.autosaves.fresh()
         self.ask(0)
 
     def action_resume(self) -> None:
-        from advisor.domain.profile.answers import load_profile
-
-        if not self.autosave_path.is_file():
+        """Resume the most recently autosaved profile."""
+        saved = self.autosaves.saved()
+        if not saved:
             self.notify("No autosaved profile yet: start a new one.", severity="warning")
             return
+        self.resume(saved[0].path)
+
+    def resume(self, path: Path) -> None:
+        """Continue the profile autosaved at `path`, at the step where the founder left it."""
+        from advisor.domain.profile.answers import load_profile
+
         try:
-            profile = load_profile(self.autosave_path)
+            self.autosaves.read(path)
+            profile = load_profile(path)
         except InputError as exc:
             self.notify("\n".join(str(p) for p in exc.problems), title="Cannot resume", severity="error")
             return
+        self.autosave_path = path
         self.wizard.load(profile)
         where = WizardState.resume_at(self.saved_session())
         if isinstance(where, int):
@@ -283,6 +295,7 @@ class AdvisorApp(App[None]):
             if loaded is not None:
                 self.profile_path, profile = loaded
                 self.wizard.load(profile)
+                self.autosave_path = self.autosaves.fresh()  # a profile of its own, beside the autosaved ones
                 self.autosave()
                 self.action_review()
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -22,6 +23,19 @@ class AdvisorScreen(Screen[None]):
 
 
 def typed_path(raw: str, folder: Path, default: Path = Path()) -> Path:
-    """A path typed into a dialog: `~` expanded, relative to `folder`, `default` when left empty."""
-    path = Path(raw).expanduser() if raw else default
+    """A path typed into a dialog: `~` expanded, relative to `folder`, `default` when left empty.
+
+    `~nosuchuser/…` stays as typed (opening or writing it then says there is no such file or folder).
+    """
+    path = Path(raw) if raw else default
+    with contextlib.suppress(RuntimeError):  # no such user, or no home directory
+        path = path.expanduser()
     return path if path.is_absolute() else folder / path
+
+
+def is_folder(path: Path) -> bool:
+    """Whether `path` is a directory; False when that cannot even be asked (a folder on the way unreadable, a name too long)."""
+    try:
+        return path.is_dir()
+    except OSError:
+        return False

@@ -15,12 +15,14 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Label, RadioButton, RadioSet, Static
 
+from advisor.domain.inputs.controls import escape_controls
 from advisor.domain.inputs.problems import InputError
 from advisor.domain.report import EXTENSIONS, FORMATS, Format
-from advisor.tui.screens.base import typed_path
+from advisor.tui.screens.base import is_folder, typed_path
 
 FORMAT_LABELS: dict[str, str] = {"md": "Markdown", "html": "HTML", "pdf": "PDF", "json": "JSON (decision record)"}
 BY_EXTENSION: dict[str, Format] = {EXTENSIONS[fmt]: fmt for fmt in FORMATS} | {".markdown": "md", ".htm": "html"}
@@ -83,7 +85,7 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
         the format: the one a typed extension names (`.json` means JSON, whatever is ticked), else the ticked one.
         """
         path = typed_path(self.query_one("#path", Input).value.strip(), self.folder, Path(self.default_name(self.fmt)))
-        if path.is_dir():
+        if is_folder(path):
             path = path / self.default_name(self.fmt)
         return ExportRequest(BY_EXTENSION.get(path.suffix.lower(), self.fmt), path)
 
@@ -108,11 +110,11 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
         """Have the report written; close with the request, or stay open saying why it could not be."""
         status = self.query_one("#export-status", Static)
         request = self.request()
-        status.update(f"Writing {request.path} …")
+        status.update(Content(escape_controls(f"Writing {request.path} …")))
         try:
             await self.write(request)
         except InputError as exc:
-            status.update("\n".join(str(p) for p in exc.problems))
+            status.update(Content("\n".join(str(p) for p in exc.problems)))
             status.add_class("-error")
             return
         self.dismiss(request)
@@ -165,7 +167,7 @@ class SaveProfileScreen(ModalScreen[str | None]):
         try:
             await self.save_to(path)
         except InputError as exc:
-            status.update("\n".join(str(p) for p in exc.problems))
+            status.update(Content("\n".join(str(p) for p in exc.problems)))
             status.add_class("-error")
             return
         self.dismiss(str(path))

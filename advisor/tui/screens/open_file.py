@@ -11,11 +11,13 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Footer, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from advisor.domain.inputs.controls import escape_controls
 from advisor.domain.inputs.problems import InputError
 from advisor.tui.screens.base import typed_path
 
@@ -68,9 +70,9 @@ class FilePrompt(ModalScreen[T | None], Generic[T]):
 
     def _shown(self, path: Path) -> str:
         try:
-            return str(path.relative_to(self.folder))
+            return escape_controls(str(path.relative_to(self.folder)))
         except ValueError:
-            return str(path)
+            return escape_controls(str(path))
 
     def on_mount(self) -> None:
         self.query_one("#path", Input).focus()
@@ -96,7 +98,11 @@ class FilePrompt(ModalScreen[T | None], Generic[T]):
         try:
             loaded = await asyncio.to_thread(self.load, path)
         except InputError as exc:
-            status.update("\n".join(str(p) for p in exc.problems[:6]))
+            status.update(Content("\n".join(str(p) for p in exc.problems[:6])))
+            status.add_class("-error")
+            return
+        except (OSError, RecursionError, ValueError) as exc:  # whatever the loader meets: said here, never a traceback
+            status.update(Content(escape_controls(f"{raw}: cannot be opened: {exc}")))
             status.add_class("-error")
             return
         self.dismiss(loaded)

@@ -1,4 +1,4 @@
-"""The first screen: what the advisor does, and where to start (new, resume, open a profile, revisit)."""
+"""The first screen: what the advisor does, and where to start (new, resume one of the autosaved profiles, open a profile, revisit)."""
 
 from __future__ import annotations
 
@@ -13,8 +13,12 @@ from textual.content import Content
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from advisor.domain.inputs.controls import escape_controls
 from advisor.tui.screens.base import AdvisorScreen
+from advisor.tui.session import SavedProfile
 
+SHOWN_PROFILES = 6
+"""Autosaved profiles offered on the welcome screen, most recent first."""
 TAGLINE = (
     "Tells your startup which AI model to build on (open weights, closed API or hybrid) and what that costs "
     "in money, lock-in and legal exposure. Runs offline."
@@ -23,6 +27,10 @@ TAGLINE = (
 
 def _option(title: str, detail: str) -> Content:
     return Content.assemble(Content.styled(title, "bold"), "\n", Content.styled(detail, "$text-muted"))
+
+
+def _saved_note(saved: SavedProfile) -> str:
+    return f"Autosaved {dt.datetime.fromtimestamp(saved.saved):%Y-%m-%d %H:%M} · {saved.path.name}"
 
 
 class WelcomeScreen(AdvisorScreen):
@@ -36,32 +44,41 @@ class WelcomeScreen(AdvisorScreen):
         Binding("q", "app.quit", "Quit", show=False),
     ]
 
+    saved: list[SavedProfile]
+    """The autosaved profiles offered, in the order shown."""
+
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="welcome"):
             yield Static("advisor", id="welcome-title")
             yield Static(TAGLINE, id="tagline")
-            yield OptionList(
-                Option(
-                    _option("Start a new profile", "Answer a dozen short questions; defaults fill the rest"), id="new"
-                ),
-                Option(_option("Resume the last profile", self._autosave_note()), id="resume"),
-                Option(_option("Open a profile file…", "A YAML profile, like the ones in examples/"), id="open"),
-                Option(
-                    _option("Revisit a saved decision…", "What changed since a decision record (JSON)"), id="revisit"
-                ),
-                id="start",
-            )
+            yield OptionList(*self._options(), id="start")
             yield Static(self._kb_note(), id="kb-note")
         yield Footer(compact=True)
 
-    def _autosave_note(self) -> str:
-        path = self.advisor.autosave_path
-        try:
-            saved = dt.datetime.fromtimestamp(path.stat().st_mtime)
-        except OSError:
-            return "Nothing saved yet: answers autosave as you go"
-        return f"Autosaved {saved:%Y-%m-%d %H:%M}"
+    def _options(self) -> list[Option]:
+        self.saved = self.advisor.autosaves.saved()[:SHOWN_PROFILES]
+        resume = [
+            Option(
+                _option(f"Resume {escape_controls(p.label)}", _saved_note(p)), id="resume" if i == 0 else f"resume-{i}"
+            )
+            for i, p in enumerate(self.saved)
+        ] or [
+            Option(
+                _option("Resume the last profile", "Nothing saved yet: answers autosave as you go"),
+                id="resume",
+                disabled=True,
+            )
+        ]
+        new = "Answer a dozen short questions; defaults fill the rest" + (
+            "; the saved profiles are kept" if self.saved else ""
+        )
+        return [
+            Option(_option("Start a new profile", new), id="new"),
+            *resume,
+            Option(_option("Open a profile file…", "A YAML profile, like the ones in examples/"), id="open"),
+            Option(_option("Revisit a saved decision…", "What changed since a decision record (JSON)"), id="revisit"),
+        ]
 
     def _kb_note(self) -> str:
         kb = self.advisor.kb
@@ -70,26 +87,29 @@ class WelcomeScreen(AdvisorScreen):
         return f"Knowledge base: {len(kb.models)} models, {len(kb.licenses)} licenses and API terms{dated}."
 
     def on_mount(self) -> None:
-        start = self.query_one("#start", OptionList)
-        if self.advisor.autosave_path.is_file():
-            start.highlighted = start.get_option_index("resume")  # Enter continues; starting over is a choice
-        else:
-            start.disable_option("resume")
-        start.focus()
+        self._highlight_resume()
 
     def on_screen_resume(self) -> None:
         start = self.query_one("#start", OptionList)
-        start.replace_option_prompt("resume", _option("Resume the last profile", self._autosave_note()))
-        if self.advisor.autosave_path.is_file():
-            start.enable_option("resume")
-            start.highlighted = start.get_option_index("resume")
+        start.clear_options()
+        start.add_options(self._options())
+        self._highlight_resume()
+
+    def _highlight_resume(self) -> None:
+        start = self.query_one("#start", OptionList)
+        # Enter continues the latest profile; starting over is a choice
+        start.highlighted = start.get_option_index("resume" if self.saved else "new")
+        start.focus()
 
     @on(OptionList.OptionSelected, "#start")
     def _start(self, event: OptionList.OptionSelected) -> None:
+        chosen = event.option.id or "new"
+        if chosen.startswith("resume"):
+            self.advisor.resume(self.saved[int(chosen.removeprefix("resume").lstrip("-") or 0)].path)
+            return
         actions = {
             "new": self.advisor.action_new_profile,
-            "resume": self.advisor.action_resume,
             "open": self.advisor.action_open_profile,
             "revisit": self.advisor.action_revisit,
         }
-        actions[event.option.id or "new"]()
+        actions[chosen]()
