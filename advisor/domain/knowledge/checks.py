@@ -169,8 +169,10 @@ def _replacement_problem(model: Model, models: dict[str, Model]) -> str | None:
 
 def _misspells(word: str, known: str) -> bool:
     """`word` is `known` with a letter wrong, added or missing (version numbers differing is not a typo)."""
+    if abs(len(word) - len(known)) > 2:  # a letter or two apart at most: skip the matcher (10,000 ids)
+        return False
     matcher = difflib.SequenceMatcher(None, word, known)
-    if matcher.ratio() < 0.9:
+    if matcher.real_quick_ratio() < 0.9 or matcher.quick_ratio() < 0.9 or matcher.ratio() < 0.9:
         return False
     changed = "".join(word[i1:i2] + known[j1:j2] for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal")
     return any(ch.isalpha() for ch in changed)
