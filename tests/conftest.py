@@ -9,6 +9,7 @@ import msgspec
 import pytest
 import yaml
 
+from advisor.domain.decision import Decision
 from advisor.domain.knowledge.base import KnowledgeBase
 from advisor.domain.knowledge.loader import load
 
@@ -42,3 +43,14 @@ def noncommercial_overlay(root: Path, license_id: str) -> tuple[Path, dict[str, 
     (overlay / "licenses").mkdir(parents=True)
     (overlay / "licenses" / "changed.yaml").write_text(yaml.safe_dump(entry), encoding="utf-8")
     return overlay, grant
+
+
+def risks_of(decision: Decision, model: str) -> dict[str, str]:
+    """Risk id -> severity for a model, whether considered or excluded."""
+    for c in decision.considered:
+        if c.model == model:
+            return {r.id: r.severity for r in c.risks}
+    for e in decision.excluded:
+        if e.model == model:
+            return {r.id: r.severity for r in e.reasons}
+    raise AssertionError(f"{model} is neither considered nor excluded")

@@ -29,6 +29,8 @@ from advisor.domain.knowledge.schema import HostPrice
 from advisor.domain.profile.answers import Profile, load_profile
 from advisor.domain.revisit import revisit
 
+from .conftest import risks_of
+
 EXAMPLES = Path(__file__).parent.parent / "examples"
 NOW = dt.datetime(2026, 11, 22, 10, 0, tzinfo=dt.UTC)
 
@@ -155,16 +157,6 @@ def test_a_schema_1_record_from_examples_still_revisits(kb: KnowledgeBase, tmp_p
     assert result.decision.schema == 2
     run = CliRunner().invoke(main, ["revisit", str(path), "--format", "json"])
     assert run.exit_code in (0, 1), run.output
-
-
-def risks_of(decision: Decision, model: str) -> dict[str, str]:
-    for c in decision.considered:
-        if c.model == model:
-            return {r.id: r.severity for r in c.risks}
-    for e in decision.excluded:
-        if e.model == model:
-            return {r.id: r.severity for r in e.reasons}
-    raise AssertionError(f"{model} is neither considered nor excluded")
 
 
 def test_a_legal_product_is_shown_llamas_ban_on_unlicensed_practice(kb: KnowledgeBase) -> None:

@@ -15,6 +15,8 @@ from advisor.domain.engine import recommend
 from advisor.domain.knowledge.base import KnowledgeBase
 from advisor.domain.profile.answers import Profile, load_profile
 
+from .conftest import risks_of
+
 EXAMPLES = Path(__file__).parent.parent / "examples"
 NOW = dt.datetime(2026, 11, 22, 10, 0, tzinfo=dt.UTC)
 
@@ -25,17 +27,6 @@ def decide(kb: KnowledgeBase, **answers: object) -> Decision:
 
 def example(kb: KnowledgeBase, name: str) -> Decision:
     return recommend(load_profile(EXAMPLES / f"{name}.yaml"), kb, NOW)
-
-
-def risk_ids(decision: Decision, model: str) -> dict[str, str]:
-    """Risk id -> severity for a model, whether considered or excluded."""
-    for c in decision.considered:
-        if c.model == model:
-            return {r.id: r.severity for r in c.risks}
-    for e in decision.excluded:
-        if e.model == model:
-            return {r.id: r.severity for r in e.reasons}
-    raise AssertionError(f"{model} is neither considered nor excluded")
 
 
 def excluded_for(decision: Decision, model: str) -> set[str]:
@@ -55,7 +46,7 @@ def test_command_r_is_excluded_for_a_commercial_product(kb: KnowledgeBase) -> No
 def test_command_r_is_only_a_note_for_a_non_commercial_tool(kb: KnowledgeBase) -> None:
     decision = decide(kb, commercial=False, deployment="internal")
     # a lab that earns nothing is not penalised for a non-commercial license; the watch list says when it would be
-    assert risk_ids(decision, "command-r-08-2024")["commercial-use-forbidden-later"] == "low"
+    assert risks_of(decision, "command-r-08-2024")["commercial-use-forbidden-later"] == "low"
     assert any(w.trigger == "commercial == true" and "command-r-08-2024" in w.models for w in decision.watch) or (
         "command-r-08-2024" not in {c.model for c in decision.shortlist}
     )
@@ -63,9 +54,9 @@ def test_command_r_is_only_a_note_for_a_non_commercial_tool(kb: KnowledgeBase) -
 
 def test_qwen_72b_is_flagged_when_users_will_pass_100m(kb: KnowledgeBase) -> None:
     decision = decide(kb, monthly_active_users=2_000_000, monthly_active_users_24m=150_000_000)
-    assert risk_ids(decision, "qwen2.5-72b-instruct")["mau-threshold-24m"] == "high"
+    assert risks_of(decision, "qwen2.5-72b-instruct")["mau-threshold-24m"] == "high"
     # Its Apache-2.0 siblings carry no such clause.
-    assert "mau-threshold-24m" not in risk_ids(decision, "qwen2.5-32b-instruct")
+    assert "mau-threshold-24m" not in risks_of(decision, "qwen2.5-32b-instruct")
 
 
 def test_qwen_72b_is_excluded_above_100m_users_today(kb: KnowledgeBase) -> None:
@@ -96,19 +87,19 @@ def test_the_eu_clause_does_not_bind_a_us_company_with_eu_users(kb: KnowledgeBas
 
 def test_text_llama_32_is_fine_for_an_eu_company_but_mentions_its_siblings(kb: KnowledgeBase) -> None:
     decision = decide(kb, established_in="FR")
-    assert risk_ids(decision, "llama-3.2-3b-instruct")["region-exclusion-siblings"] == "low"
+    assert risks_of(decision, "llama-3.2-3b-instruct")["region-exclusion-siblings"] == "low"
 
 
 def test_training_on_outputs_rules_out_llama_3_but_not_3_1(kb: KnowledgeBase) -> None:
     decision = example(kb, "high-volume-b2b-api")
     assert "output-training-forbidden" in excluded_for(decision, "llama-3-8b-instruct")
-    assert risk_ids(decision, "llama-3.1-8b-instruct")["output-training-conditions"] == "medium"
+    assert risks_of(decision, "llama-3.1-8b-instruct")["output-training-conditions"] == "medium"
     assert any("Llama" in o for c in decision.considered if c.model == "llama-3.1-8b-instruct" for o in c.obligations)
 
 
 def test_closed_apis_competing_model_clauses_apply_to_training_on_outputs(kb: KnowledgeBase) -> None:
     decision = decide(kb, train_on_outputs=True)
-    assert risk_ids(decision, "gpt-4.1")["output-training-competing"] == "high"
+    assert risks_of(decision, "gpt-4.1")["output-training-competing"] == "high"
     assert "output-training-forbidden" in excluded_for(decision, "claude-sonnet-4-5")
 
 
@@ -129,7 +120,7 @@ def test_on_device_rules_out_large_models(kb: KnowledgeBase) -> None:
 
 def test_stability_community_license_is_flagged_past_1m_revenue(kb: KnowledgeBase) -> None:
     decision = example(kb, "image-generation-startup")
-    assert risk_ids(decision, "stable-diffusion-3.5-large")["revenue-threshold-24m"] == "high"
+    assert risks_of(decision, "stable-diffusion-3.5-large")["revenue-threshold-24m"] == "high"
     assert all("image_generation" in kb.models[c.model].use_cases for c in decision.considered)
 
 
@@ -160,7 +151,7 @@ def test_a_retired_model_is_excluded(kb: KnowledgeBase) -> None:
 
 def test_superseded_base_costs_a_fine_tune(kb: KnowledgeBase) -> None:
     decision = decide(kb, customization="fine_tune")
-    assert risk_ids(decision, "llama-3.1-70b-instruct")["superseded"] == "medium"
+    assert risks_of(decision, "llama-3.1-70b-instruct")["superseded"] == "medium"
     [risk] = [
         r for c in decision.considered if c.model == "llama-3.1-70b-instruct" for r in c.risks if r.id == "superseded"
     ]
@@ -255,7 +246,7 @@ def test_a_model_whose_license_is_unconfirmed_carries_that_risk(kb: KnowledgeBas
     considered = {c.model for c in cautious.considered}
     assert considered & set(unconfirmed)
     for model in considered & set(unconfirmed):
-        assert risk_ids(cautious, model)["license-unverified"] == "high", model
+        assert risks_of(cautious, model)["license-unverified"] == "high", model
 
 
 def test_unconfirmed_facts_are_listed_on_each_candidate(kb: KnowledgeBase) -> None:
@@ -312,24 +303,24 @@ def test_hybrid_keeps_sensitive_data_on_the_open_model_only_when_it_is_self_host
 
 def test_an_api_whose_region_list_is_unknown_is_flagged_for_a_company_others_exclude(kb: KnowledgeBase) -> None:
     china = decide(kb, established_in="CN", user_regions=["CN"])
-    assert risk_ids(china, "gemini-3.8-flash")["region-availability-unconfirmed"] == "high"
+    assert risks_of(china, "gemini-3.8-flash")["region-availability-unconfirmed"] == "high"
     assert china.plan is not None and "gemini" not in (china.plan.primary + (china.plan.secondary or ""))
     us = decide(kb, established_in="US")
-    assert risk_ids(us, "gemini-3.8-flash")["region-availability-unconfirmed"] == "low"
+    assert risks_of(us, "gemini-3.8-flash")["region-availability-unconfirmed"] == "low"
 
 
 def test_opt_in_training_terms_are_not_a_training_risk(kb: KnowledgeBase) -> None:
     decision = decide(kb, data_sensitivity="confidential")
     assert kb.licenses["openai-api-terms"].api_data.trains_on_customer_data == "opt_in"  # type: ignore[union-attr]
-    assert "vendor-trains-on-data" not in risk_ids(decision, "gpt-4.1")
-    assert risk_ids(decision, "gemini-3.8-flash")["vendor-trains-on-data"] == "medium"
+    assert "vendor-trains-on-data" not in risks_of(decision, "gpt-4.1")
+    assert risks_of(decision, "gemini-3.8-flash")["vendor-trains-on-data"] == "medium"
 
 
 def test_commercial_conditions_no_threshold_captures_are_findings(kb: KnowledgeBase) -> None:
     decision = decide(kb, monthly_tokens=1_000_000)
-    assert risk_ids(decision, "falcon-180b-chat")["commercial-condition-hosting-needs-separate-license"] == "medium"
-    assert risk_ids(decision, "qwen-7b-chat")["commercial-condition-readme-commercial-form"] == "medium"
-    assert "commercial-condition-hosting-needs-separate-license" not in risk_ids(
+    assert risks_of(decision, "falcon-180b-chat")["commercial-condition-hosting-needs-separate-license"] == "medium"
+    assert risks_of(decision, "qwen-7b-chat")["commercial-condition-readme-commercial-form"] == "medium"
+    assert "commercial-condition-hosting-needs-separate-license" not in risks_of(
         decide(kb, commercial=False, deployment="internal"), "falcon-180b-chat"
     )
 

@@ -11,21 +11,13 @@ from advisor.domain.engine import recommend
 from advisor.domain.knowledge.base import KnowledgeBase
 from advisor.domain.profile.answers import Profile
 
+from .conftest import risks_of
+
 NOW = dt.datetime(2026, 12, 1, 10, 0, tzinfo=dt.UTC)
 
 
 def decide(kb: KnowledgeBase, **answers: object) -> Decision:
     return recommend(msgspec.convert({"use_case": "chat", **answers}, Profile), kb, NOW)
-
-
-def risks_of(decision: Decision, model: str) -> dict[str, str]:
-    for c in decision.considered:
-        if c.model == model:
-            return {r.id: r.severity for r in c.risks}
-    for e in decision.excluded:
-        if e.model == model:
-            return {r.id: r.severity for r in e.reasons}
-    raise AssertionError(f"{model} is neither considered nor excluded")
 
 
 def test_an_eu_startup_with_personal_data_is_warned_about_claude_and_openai_processing(kb: KnowledgeBase) -> None:
