@@ -12,10 +12,11 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import DataTable, Header, Input, Static
 
 from advisor.domain.decision import Decision
 from advisor.tui.screens.base import AdvisorScreen
+from advisor.tui.widgets.footer import KeyFooter
 from advisor.tui.widgets.model_browser import BrowseFilters, BrowseTable, Filters, Listing, listings
 
 MAX_COMPARED = 3
@@ -44,7 +45,7 @@ class BrowserScreen(AdvisorScreen):
             yield BrowseFilters(self.items, id="browse-filters")
             yield Static("", id="browse-count", classes="hint")
             yield BrowseTable(id="browse-table", cursor_type="row", zebra_stripes=True)
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one(BrowseTable).focus()  # the table is filled on the first resize, at the size it gets

@@ -8,12 +8,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from advisor.domain.decision import Decision
 from advisor.domain.report.side_by_side import SideBySide, side_by_side
 from advisor.tui.format import cell
 from advisor.tui.screens.base import AdvisorScreen
+from advisor.tui.widgets.footer import KeyFooter
 
 LABEL_WIDTH = 22
 MAX_ROW_HEIGHT = 8
@@ -43,7 +44,7 @@ class CompareScreen(AdvisorScreen):
             yield Static(
                 f"{same} license term(s) the same for all: see each model's detail." if same else "", classes="hint"
             )
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#compare-table").focus()  # the table is filled on the first resize, at the size it gets

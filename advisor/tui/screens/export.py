@@ -15,7 +15,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Button, Footer, Input, Label, OptionList, Static
+from textual.widgets import Button, Input, Label, OptionList, Static
 
 from advisor.domain.inputs.controls import escape_controls
 from advisor.domain.inputs.problems import InputError
@@ -23,6 +23,7 @@ from advisor.domain.profile.form import Choice
 from advisor.domain.report import EXTENSIONS, FORMATS, Format
 from advisor.tui.screens.base import Dialog, is_folder, typed_path
 from advisor.tui.widgets.fields import ChoiceList
+from advisor.tui.widgets.footer import KeyFooter
 
 FORMAT_CHOICES: tuple[Choice, ...] = (
     Choice("md", "Markdown", "for a repository or a wiki"),
@@ -93,7 +94,7 @@ class ExportScreen(Dialog[ExportRequest | None]):
                 with Horizontal(classes="dialog-buttons"):
                     yield Button("Export", id="export", variant="primary", compact=True)
                     yield Button("Cancel", id="cancel", compact=True)
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#format", ChoiceList).focus()
@@ -192,7 +193,7 @@ class SaveProfileScreen(Dialog[str | None]):
                 with Horizontal(classes="dialog-buttons"):
                     yield Button("Save", id="save", variant="primary", compact=True)
                     yield Button("Cancel", id="cancel", compact=True)
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#path", Input).focus()

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from advisor.domain.decision import Decision
 from advisor.domain.knowledge.base import KnowledgeBase
@@ -22,6 +22,7 @@ from advisor.domain.report.sections import ROUTE_LABEL
 from advisor.domain.wording import usd, vendor_name
 from advisor.tui.format import alternative_text, break_even_text, link, risk_block, score_parts_text
 from advisor.tui.screens.base import AdvisorScreen
+from advisor.tui.widgets.footer import KeyFooter
 
 MAX_LINEAGE = 12
 """Guard against a cycle of `supersedes` in a hand-edited knowledge base."""
@@ -61,7 +62,7 @@ class ModelDetailScreen(AdvisorScreen):
             yield Static(Content("\n").join(self._standing()), id="detail-standing")
             yield Static(Content("\n").join(self._terms()), id="detail-terms")
             yield Static(Content("\n").join(self._lineage()), id="detail-lineage")
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#detail").focus()

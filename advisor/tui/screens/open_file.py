@@ -12,12 +12,13 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.suggester import SuggestFromList
-from textual.widgets import Button, Footer, Input, Label, OptionList, Static
+from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from advisor.domain.inputs.controls import escape_controls
 from advisor.domain.inputs.problems import InputError
 from advisor.tui.screens.base import Dialog, typed_path
+from advisor.tui.widgets.footer import KeyFooter
 
 T = TypeVar("T")
 NEARBY_LIMIT = 30
@@ -67,7 +68,7 @@ class FilePrompt(Dialog[T | None], Generic[T]):
                 with Horizontal(classes="dialog-buttons"):
                     yield Button("Open", id="open", variant="primary", compact=True)
                     yield Button("Cancel", id="cancel", compact=True)
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def _shown(self, path: Path) -> str:
         try:

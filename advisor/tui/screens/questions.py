@@ -12,7 +12,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Footer, Header, OptionList
+from textual.widgets import Button, Header, OptionList
 from textual.widgets.option_list import Option
 
 from advisor.domain.profile.form import AnswerError
@@ -20,6 +20,7 @@ from advisor.domain.profile.questions import BY_ID, STEPS
 from advisor.domain.profile.wizard import Destination
 from advisor.tui.screens.base import AdvisorScreen
 from advisor.tui.widgets.fields import QuestionField
+from advisor.tui.widgets.footer import KeyFooter
 from advisor.tui.widgets.progress import StepProgress
 
 WIDE = 120
@@ -59,7 +60,7 @@ class QuestionsScreen(AdvisorScreen):
                     yield Button("← Back", id="nav-back", compact=True)
                     yield Button("Next →", id="nav-next", variant="primary", compact=True)
                     yield Button("Review answers", id="nav-review", compact=True)
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     async def on_mount(self) -> None:
         await self.show_step(self.step, focus=self.focus_id)

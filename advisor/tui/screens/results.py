@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
+from textual.widgets import DataTable, Header, Static, TabbedContent, TabPane
 
 from advisor.domain.compare import decision_diff
 from advisor.domain.decision import Decision
@@ -25,6 +25,7 @@ from advisor.domain.profile.reading import format_answer
 from advisor.tui.format import STRATEGY_LABEL, trade_off_line
 from advisor.tui.screens.base import AdvisorScreen
 from advisor.tui.widgets.costs import CostsView
+from advisor.tui.widgets.footer import KeyFooter
 from advisor.tui.widgets.model_preview import ModelPreview
 from advisor.tui.widgets.model_tables import ExcludedTable, ShortlistTable
 from advisor.tui.widgets.risk_list import RiskList
@@ -82,7 +83,7 @@ class ResultsScreen(AdvisorScreen):
                     yield SensitivityView(id="sensitivity")
                     yield WatchList(id="watch-list")
             yield WhatIfBar(dict(self.advisor.wizard.answers), id="whatif")
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#tabs").loading = True

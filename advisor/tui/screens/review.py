@@ -10,12 +10,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import Button, DataTable, Footer, Header, Static
+from textual.widgets import Button, DataTable, Header, Static
 
 from advisor.domain.profile.questions import QUESTIONS
 from advisor.domain.profile.reading import format_answer
 from advisor.tui.format import cell
 from advisor.tui.screens.base import AdvisorScreen
+from advisor.tui.widgets.footer import KeyFooter
 
 
 class AnswersTable(DataTable[str | Text]):
@@ -42,7 +43,7 @@ class ReviewScreen(AdvisorScreen):
             with Horizontal(id="review-nav"):
                 yield Button("← Back to the questions", id="review-back", compact=True)
                 yield Button("See the recommendation →", id="review-results", variant="primary", compact=True)
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         table = self.query_one("#answers", AnswersTable)

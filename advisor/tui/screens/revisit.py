@@ -11,12 +11,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from advisor.domain.decision import Decision, stamp
 from advisor.domain.inputs.problems import InputError
 from advisor.tui.format import cell, link, severity_badge
 from advisor.tui.screens.base import AdvisorScreen
+from advisor.tui.widgets.footer import KeyFooter
 
 if TYPE_CHECKING:
     from advisor.domain.changes import Change
@@ -60,7 +61,7 @@ class RevisitScreen(AdvisorScreen):
             yield DataTable[str | Text](id="changes", cursor_type="row", zebra_stripes=True)
             with VerticalScroll(id="change-box"):
                 yield Static("", id="change-detail")
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         table = self.query_one("#changes", DataTable)

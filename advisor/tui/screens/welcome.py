@@ -10,12 +10,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from advisor.domain.inputs.controls import escape_controls
 from advisor.tui.screens.base import AdvisorScreen
 from advisor.tui.session import SavedProfile
+from advisor.tui.widgets.footer import KeyFooter
 
 SHOWN_PROFILES = 6
 """Autosaved profiles offered on the welcome screen, most recent first."""
@@ -54,7 +55,7 @@ class WelcomeScreen(AdvisorScreen):
             yield Static(TAGLINE, id="tagline")
             yield OptionList(*self._options(), id="start")
             yield Static(self._kb_note(), id="kb-note")
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def _options(self) -> list[Option]:
         self.saved = self.advisor.autosaves.saved()[:SHOWN_PROFILES]
