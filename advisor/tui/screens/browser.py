@@ -37,6 +37,8 @@ class BrowserScreen(AdvisorScreen):
         self.items: list[Listing] = []
         self.marked: list[str] = list(marked or [])
         self.filters = Filters()
+        self.width = 0
+        """The width the table was last filled for."""
 
     def compose(self) -> ComposeResult:
         self.items = listings(self.advisor.kb, self.decision)
@@ -48,7 +50,8 @@ class BrowserScreen(AdvisorScreen):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        self.query_one(BrowseTable).focus()  # the table is filled on the first resize, at the size it gets
+        self.query_one(BrowseTable).focus()
+        self._fit(self.app.size.width)  # before the first paint, at the width a full screen gets: painted once, full
 
     def shown(self) -> list[Listing]:
         budget = self.decision.profile.budget_usd_per_month
@@ -56,7 +59,7 @@ class BrowserScreen(AdvisorScreen):
 
     def _fill(self) -> None:
         shown = self.shown()
-        self.query_one(BrowseTable).show(shown, self.marked, max(40, self.size.width - 4))
+        self.query_one(BrowseTable).show(shown, self.marked, max(40, self.width - 4))
         marked = (
             f" · marked to compare: {len(self.marked)} (c compares)"
             if self.marked
@@ -91,9 +94,15 @@ class BrowserScreen(AdvisorScreen):
         if event.row_key.value is not None:
             self.app.push_screen(ModelDetailScreen(event.row_key.value, self.decision))
 
-    def on_resize(self) -> None:
-        self.set_class(self.size.width < 100, "-narrow")
-        self.query_one(BrowseFilters).set_class(self.size.width < 100, "-narrow")
+    def on_resize(self, event: events.Resize) -> None:
+        if event.size.width != self.width:
+            self._fit(event.size.width)
+
+    def _fit(self, width: int) -> None:
+        """Lay the filters and the table out for `width` columns."""
+        self.width = width
+        self.set_class(width < 100, "-narrow")
+        self.query_one(BrowseFilters).set_class(width < 100, "-narrow")
         self._fill()
 
     def on_key(self, event: events.Key) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
@@ -31,6 +32,8 @@ class CompareScreen(AdvisorScreen):
         self.models = models
         self.decision = decision
         self.table: SideBySide | None = None
+        self.width = 0
+        """The width the table was last filled for."""
 
     def compose(self) -> ComposeResult:
         self.table = side_by_side(self.decision, self.models, self.advisor.kb)
@@ -47,15 +50,19 @@ class CompareScreen(AdvisorScreen):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        self.query_one("#compare-table").focus()  # the table is filled on the first resize, at the size it gets
+        self.query_one("#compare-table").focus()
+        self._fill(self.app.size.width)  # before the first paint, at the width a full screen gets: painted once, full
 
-    def on_resize(self) -> None:
-        self._fill()
+    def on_resize(self, event: events.Resize) -> None:
+        if event.size.width != self.width:
+            self._fill(event.size.width)
 
-    def _fill(self) -> None:
+    def _fill(self, width: int) -> None:
+        """Fill the table for a screen `width` columns wide."""
         assert self.table is not None
+        self.width = width
         grid = self.query_one("#compare-table", DataTable)
-        column = max(14, (self.size.width - LABEL_WIDTH - 6 - 2 * len(self.models)) // max(1, len(self.models)))
+        column = max(14, (width - LABEL_WIDTH - 6 - 2 * len(self.models)) // max(1, len(self.models)))
         grid.clear(columns=True)
         grid.add_column("", key="label", width=LABEL_WIDTH)
         for model, name in zip(self.table.models, self.table.names, strict=True):
