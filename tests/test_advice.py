@@ -6,7 +6,6 @@ the same contradictions over generated profiles.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import itertools
 import re
@@ -309,7 +308,7 @@ def test_a_neutral_hosts_known_price_is_offered_beside_the_vendors_api(kb: Knowl
         as_of=dt.date(2026, 11, 1),
     )
     models = {**kb.models, pro.id: msgspec.structs.replace(pro, prices=[neutral])}
-    layered = dataclasses.replace(kb, models=models)
+    layered = msgspec.structs.replace(kb, models=models)
     decision = recommend(msgspec.convert({"use_case": "code", "risk_tolerance": "high"}, Profile), layered, NOW)
     entry = next(c for c in decision.considered if c.model == pro.id)
     assert entry.cost is not None and entry.cost.host == "DeepSeek's API"

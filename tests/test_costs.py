@@ -217,8 +217,6 @@ def test_a_worked_break_even_with_engineering_time() -> None:
 
 
 def test_the_cost_assumptions_that_flip_the_route_are_computed_and_really_flip(kb: KnowledgeBase) -> None:
-    import dataclasses
-
     from advisor.domain.costs.flips import cost_flips
 
     model, gpus = kb.models["llama-3.3-70b-instruct"], list(kb.gpus.values())
@@ -228,7 +226,7 @@ def test_the_cost_assumptions_that_flip_the_route_are_computed_and_really_flip(k
     flips = {f.assumption: f for f in cost_flips(model, w, gpus)}
     assert {"GPU utilisation", "The API's price", "Monthly volume"} <= set(flips)
     threshold = int(flips["GPU utilisation"].flips_at.rstrip("%")) / 100
-    below = self_host_cost(model, dataclasses.replace(w, utilization=threshold - 0.02), gpus)
+    below = self_host_cost(model, msgspec.structs.replace(w, utilization=threshold - 0.02), gpus)
     assert below is not None and below.monthly_usd > api.monthly_usd  # a little less busy and the API wins
     assert flips["The API's price"].effect == "the API becomes cheaper"
     cheaper_api = float(flips["The API's price"].flips_at.lstrip("×"))

@@ -13,8 +13,9 @@ and `evidence_of` / `fact_clause` are the only two places that know that spellin
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
 from enum import StrEnum
+
+import msgspec
 
 
 class FindingKind(StrEnum):
@@ -70,8 +71,7 @@ QUALIFIED: frozenset[FindingKind] = frozenset({FindingKind.COMMERCIAL_CONDITION,
 """Kinds whose record id carries a qualifier after the kind (`commercial-condition-<clause id>`)."""
 
 
-@dataclass(frozen=True)
-class KindInfo:
+class KindInfo(msgspec.Struct, frozen=True):
     """What a kind of finding is, and the mitigation every finding of the kind offers."""
 
     about: str
@@ -290,16 +290,14 @@ def _plain_mitigation(kind: FindingKind) -> str:
     return KINDS[kind].mitigation.format()
 
 
-@dataclass(frozen=True)
-class ClauseRef:
+class ClauseRef(msgspec.Struct, frozen=True):
     """Evidence in a license or terms document: the clause id (or `license.<topic>` where the text is silent)."""
 
     license: str
     clause: str
 
 
-@dataclass(frozen=True)
-class ModelFact:
+class ModelFact(msgspec.Struct, frozen=True):
     """Evidence in the model's own entry: a field of it (`weights`, `retires`, `hosts` ...)."""
 
     license: str

@@ -7,15 +7,14 @@ the move the same way.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import msgspec
 
 from advisor.domain.costs.fine_tune import fine_tune_redo_cost
 from advisor.domain.knowledge.base import KnowledgeBase
 from advisor.domain.knowledge.schema import Model
 
 
-@dataclass(frozen=True, slots=True)
-class Succession:
+class Succession(msgspec.Struct, frozen=True):
     """A newer version that names `model` as the one it supersedes."""
 
     model: Model

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import msgspec
 
 from advisor.domain.costs.serving import ServingPlan
 from advisor.domain.decision_entries import Route
 
 
-@dataclass(frozen=True, slots=True)
-class CostEstimate:
+class CostEstimate(msgspec.Struct, frozen=True):
     """The monthly cost of one way of running a model, and how it was reached."""
 
     route: Route

@@ -7,8 +7,9 @@ prints them so a reader can see how much the answer leans on each.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable
+
+import msgspec
 
 from advisor.domain.costs.api import api_cost
 from advisor.domain.costs.break_even import break_even_ranges
@@ -52,10 +53,10 @@ def cost_flips(model: Model, w: Workload, gpus: list[Gpu]) -> list[CostFlip]:
                 lo = mid
         return hi if flipped(hi) else lo
 
-    utilization = search(0.05, 1.0, lambda u: dataclasses.replace(w, utilization=u))
+    utilization = search(0.05, 1.0, lambda u: msgspec.structs.replace(w, utilization=u))
     if utilization is not None:
         flips.append(_flip("GPU utilisation", f"{w.utilization:.0%}", f"{utilization:.0%}", effect))
-    price = search(0.05, 20.0, lambda f: dataclasses.replace(w, gpu_price_factor=f))
+    price = search(0.05, 20.0, lambda f: msgspec.structs.replace(w, gpu_price_factor=f))
     if price is not None:
         flips.append(_flip("GPU prices", "as listed", _times(price), effect))
     flips.append(_flip("The API's price", "as listed", _times(own_total / api.monthly_usd), effect))

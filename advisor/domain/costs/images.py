@@ -10,8 +10,9 @@ only, and its basis says so.
 
 from __future__ import annotations
 
-import dataclasses
 import math
+
+import msgspec
 
 from advisor.domain.costs.estimate import CostEstimate
 from advisor.domain.costs.self_host import plan_cost, self_host_cost
@@ -65,7 +66,7 @@ def image_self_host_cost(model: Model, w: Workload, gpus: list[Gpu]) -> CostEsti
         capacity = rate * HOURS_PER_MONTH * w.utilization
         replicas = max(fitted.replicas, math.ceil(w.monthly_images / capacity))
         monthly = round(fitted.monthly_usd / fitted.replicas * replicas, 2)
-        sized = dataclasses.replace(fitted, replicas=replicas, monthly_usd=monthly)
+        sized = msgspec.structs.replace(fitted, replicas=replicas, monthly_usd=monthly)
         if best is None or (monthly, gpu.id) < (best[0].monthly_usd, best[0].gpu.id):
             best = (sized, rate)
     if best is None:

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import functools
 import math
-from dataclasses import dataclass
 from typing import NamedTuple
+
+import msgspec
 
 from advisor.domain.costs.workload import HARDWARE_LIFETIME_MONTHS, HOURS_PER_MONTH, Workload, requests_in_flight
 from advisor.domain.knowledge.hardware import Gpu
@@ -32,8 +33,7 @@ TENSOR_PARALLEL_EFFICIENCY = {"nvlink": 0.9, "pcie": 0.6}
 MAX_PCIE_GPUS = 2
 
 
-@dataclass(frozen=True, slots=True)
-class Memory:
+class Memory(msgspec.Struct, frozen=True):
     """What one replica must hold, in GB."""
 
     weights: float
@@ -46,8 +46,7 @@ class Memory:
         return self.weights + self.kv_cache + self.overhead
 
 
-@dataclass(frozen=True, slots=True)
-class ServingPlan:
+class ServingPlan(msgspec.Struct, frozen=True):
     """Enough GPUs to serve a model at a workload: per replica, and how many replicas."""
 
     gpu: Gpu

@@ -6,10 +6,9 @@ says them in sentences for the report.
 
 from __future__ import annotations
 
-import dataclasses
-import functools
 import math
-from dataclasses import dataclass
+
+import msgspec
 
 from advisor.domain.profile.answers import Profile
 from advisor.domain.profile.questions import BY_ID
@@ -46,9 +45,11 @@ HARDWARE_LIFETIME_MONTHS = 36
 """On-prem GPUs are written off over three years."""
 
 
-@dataclass(frozen=True)
-class Workload:
-    """What one month of traffic looks like, for costing any model on any route."""
+class Workload(msgspec.Struct, frozen=True, cache_hash=True):
+    """What one month of traffic looks like, for costing any model on any route.
+
+    Every cost cache keys on the workload, several times per model: its hash is computed once (`cache_hash`).
+    """
 
     monthly_tokens: int
     """Input plus output tokens a month."""
@@ -84,21 +85,13 @@ class Workload:
         """Output-token equivalents per token of traffic."""
         return (1 - self.input_share) + self.input_share / PREFILL_SPEEDUP
 
-    def __hash__(self) -> int:
-        # Every cost cache keys on the workload, several times per model: hashed once, not field by field each time.
-        return self._hash
-
-    @functools.cached_property
-    def _hash(self) -> int:
-        return hash(tuple(getattr(self, f.name) for f in dataclasses.fields(self)))
-
     def with_tokens(self, tokens: int) -> Workload:
         """The same workload at another token volume (a share of the traffic, or the 24-month figure)."""
-        return dataclasses.replace(self, monthly_tokens=tokens)
+        return msgspec.structs.replace(self, monthly_tokens=tokens)
 
     def with_volume(self, tokens: int, images: int) -> Workload:
         """The same workload at another token and image volume (the 24-month figures, a hybrid plan's share)."""
-        return dataclasses.replace(self, monthly_tokens=tokens, monthly_images=images)
+        return msgspec.structs.replace(self, monthly_tokens=tokens, monthly_images=images)
 
 
 def requests_in_flight(monthly_tokens: float, context_tokens: int) -> int:

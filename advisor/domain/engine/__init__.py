@@ -9,7 +9,8 @@ everything else ranks it. Every model of the knowledge base ends up in `consider
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+
+import msgspec
 
 from advisor import __version__
 from advisor.domain.costs.fine_tune import training_assumption, training_gpu_usd_per_hour
@@ -49,8 +50,7 @@ SHORTLIST_SIZE = 5
 """How many of the considered models the shortlist shows."""
 
 
-@dataclass(frozen=True)
-class Ranking:
+class Ranking(msgspec.Struct, frozen=True):
     """Every model assessed for a profile: the ones that can be chosen, best first, and the ones ruled out."""
 
     considered: list[Assessment]

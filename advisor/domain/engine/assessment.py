@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+
+import msgspec
 
 from advisor.domain.costs.estimate import CostEstimate
 from advisor.domain.decision import Risk
@@ -17,21 +18,20 @@ from advisor.domain.knowledge.vocabulary import Quality
 from advisor.domain.wording import vendor_name
 
 
-@dataclass(slots=True)
-class Assessment:
+class Assessment(msgspec.Struct):
     model: Model
     lic: License
-    risks: list[Risk] = field(default_factory=list)
-    obligations: list[str] = field(default_factory=list)
-    fit: list[str] = field(default_factory=list)
+    risks: list[Risk] = msgspec.field(default_factory=list)
+    obligations: list[str] = msgspec.field(default_factory=list)
+    fit: list[str] = msgspec.field(default_factory=list)
     cost: CostEstimate | None = None
     host: str = ""
     """Who serves it on the chosen route."""
-    alternatives: list[Alternative] = field(default_factory=list)
+    alternatives: list[Alternative] = msgspec.field(default_factory=list)
     route_reason: str | None = None
     """Why the answers chose this route over a cheaper one (None when it is the cheapest)."""
     break_even: int | None = None
-    break_even_ranges: list[tuple[int, int | None]] = field(default_factory=list)
+    break_even_ranges: list[tuple[int, int | None]] = msgspec.field(default_factory=list)
     self_host_usd: float | None = None
     license_findings: LicenseFindings | None = None
     """What the model's license means for this profile (shared by every model under it)."""
@@ -73,17 +73,16 @@ class Assessment:
         self.obligations = findings.obligations  # shared by every model under the license; never mutated per model
 
 
-@dataclass
-class LicenseFindings:
+class LicenseFindings(msgspec.Struct):
     """What a license means for this profile: the same for every model under it (and modality scope)."""
 
     lic: License
     in_scope: bool
     """Whether the model has a modality the license's regional exclusion is limited to (or it has no limit)."""
     facts: KbFacts
-    risks: list[Risk] = field(default_factory=list)
-    obligations: list[str] = field(default_factory=list)
-    watches: list[tuple[Trigger, str, str | None]] = field(default_factory=list)
+    risks: list[Risk] = msgspec.field(default_factory=list)
+    obligations: list[str] = msgspec.field(default_factory=list)
+    watches: list[tuple[Trigger, str, str | None]] = msgspec.field(default_factory=list)
     blocking: bool = False
     """Whether a finding rules out every model under the license (set once the rules have run)."""
     version_released: dt.date | None = None
@@ -99,8 +98,7 @@ class LicenseFindings:
         self.watches.append((trigger, effect, source))
 
 
-@dataclass(frozen=True)
-class KbFacts:
+class KbFacts(msgspec.Struct, frozen=True):
     """What a license rule needs to know about the rest of the knowledge base."""
 
     restricted_regions: frozenset[str]

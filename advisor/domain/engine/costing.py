@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import dataclasses
+import msgspec
 
 from advisor.domain.costs.api import api_cost, api_monthly_usd, price_cost
 from advisor.domain.costs.break_even import break_even_ranges
@@ -202,6 +202,8 @@ def license_fee(p: Profile, a: Assessment) -> None:
     fee = paid.usd_per_year / 12
     words = f"; plus {paid.name} at {paid.price_words}"
     if a.cost is not None:
-        a.cost = dataclasses.replace(a.cost, monthly_usd=round(a.cost.monthly_usd + fee, 2), basis=a.cost.basis + words)
+        a.cost = msgspec.structs.replace(
+            a.cost, monthly_usd=round(a.cost.monthly_usd + fee, 2), basis=a.cost.basis + words
+        )
     if a.monthly_usd_24m is not None:
         a.monthly_usd_24m = round(a.monthly_usd_24m + fee, 2)

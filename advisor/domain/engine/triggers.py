@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from typing import Literal
+
+import msgspec
 
 from advisor.domain.wording import token_volume, user_count
 
@@ -12,8 +13,7 @@ Operator = Literal[">", ">=", "==", "in"]
 Value = int | bool | str | dt.date | tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Trigger:
+class Trigger(msgspec.Struct, frozen=True):
     """A condition that would change the answer: a profile field (or `date`), an operator and a value, and in words."""
 
     field: str

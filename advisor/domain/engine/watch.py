@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+
+import msgspec
 
 from advisor.domain.decision import Split, Watch
 from advisor.domain.engine.assessment import Assessment
@@ -12,11 +13,10 @@ from advisor.domain.engine.triggers import Trigger, from_date, tokens_above
 from advisor.domain.wording import token_volume
 
 
-@dataclass
-class Watches:
+class Watches(msgspec.Struct):
     """Conditions that would change the answer, collected per (trigger, effect) with the models they touch."""
 
-    entries: dict[tuple[Trigger, str], tuple[set[str], str | None]] = field(default_factory=dict)
+    entries: dict[tuple[Trigger, str], tuple[set[str], str | None]] = msgspec.field(default_factory=dict)
 
     def add(self, trigger: Trigger, effect: str, model: str, source: str | None) -> None:
         models, _ = self.entries.setdefault((trigger, effect), (set(), source))

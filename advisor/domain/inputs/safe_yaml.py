@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import msgspec
 import yaml
 
 from advisor.domain.inputs.files import MAX_FILE_BYTES, oversize_message, read_input_file
@@ -132,8 +132,7 @@ def _expanded_size(node: yaml.Node, limit: int) -> tuple[int, int]:
     return size(node)
 
 
-@dataclass
-class YamlDocument:
+class YamlDocument(msgspec.Struct):
     """A parsed YAML file: its data and where each mapping key stands."""
 
     path: str

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from dataclasses import dataclass, field
 from pathlib import Path
+
+import msgspec
 
 from advisor.domain.knowledge.hardware import Gpu
 from advisor.domain.knowledge.quality import UseRating, rate
@@ -20,8 +21,7 @@ def bundled_dir() -> Path:
     return packaged if packaged.is_dir() else here.parent / "knowledge"
 
 
-@dataclass(frozen=True)
-class Origin:
+class Origin(msgspec.Struct, frozen=True):
     """Where an entry was defined."""
 
     path: str
@@ -31,20 +31,19 @@ class Origin:
         return f"{self.path}:{self.line}"
 
 
-@dataclass
-class KnowledgeBase:
+class KnowledgeBase(msgspec.Struct, dict=True):
     """Every license, model and GPU of the layered knowledge, by id, with the content fingerprint."""
 
     licenses: dict[str, License]
     models: dict[str, Model]
     gpus: dict[str, Gpu]
     fingerprint: str
-    layers: list[str] = field(default_factory=list)
-    origins: dict[tuple[str, str], Origin] = field(default_factory=dict)
-    catalog: dict[str, CatalogEntry] = field(default_factory=dict)
+    layers: list[str] = msgspec.field(default_factory=list)
+    origins: dict[tuple[str, str], Origin] = msgspec.field(default_factory=dict)
+    catalog: dict[str, CatalogEntry] = msgspec.field(default_factory=dict)
     """Models a refresh found in public catalogs that no curated entry covers: never ranked, listed as unassessed."""
 
-    # Worked out on first use, then kept: the knowledge is not changed once loaded.
+    # Worked out on first use, then kept (in the instance's __dict__, `dict=True`): the knowledge is not changed once loaded.
 
     @functools.cached_property
     def verified_through(self) -> dt.date | None:

@@ -6,14 +6,13 @@ fields to compare between versions, and how to call them).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import msgspec
 
 from advisor.domain.knowledge.schema import License
 from advisor.domain.knowledge.vocabulary import ClauseTopic
 
 
-@dataclass(frozen=True)
-class LicenseTerm:
+class LicenseTerm(msgspec.Struct, frozen=True):
     """One restrictive term a license can have: its field, the clause topic that evidences it, and its label."""
 
     field: str

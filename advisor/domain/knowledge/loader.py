@@ -13,7 +13,6 @@ import hashlib
 import operator
 import os
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -103,8 +102,7 @@ def _yaml_files(root: Path, problems: list[Problem]) -> list[Path]:
     return sorted(found)
 
 
-@dataclass(frozen=True)
-class _File:
+class _File(msgspec.Struct, frozen=True):
     """One knowledge file, read once: hashed for the fingerprint, parsed only when the cache misses."""
 
     layer: int

@@ -6,7 +6,7 @@ describes a license the same way.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import msgspec
 
 from advisor.domain.knowledge.license_terms import TERM
 from advisor.domain.knowledge.schema import Clause, License, Model
@@ -25,8 +25,7 @@ OUTPUT_TRAINING_SCOPE_WORDS: dict[OutputTrainingScope, str] = {
 """The models a limit on training with outputs reaches, in words (`kb show`, findings)."""
 
 
-@dataclass(frozen=True)
-class Term:
+class Term(msgspec.Struct, frozen=True):
     """One line of a license summary: what it says, and the clause it rests on (None if silent)."""
 
     label: str

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Literal
+
+import msgspec
 
 Kind = Literal["choice", "bool", "number", "region", "regions", "text", "date"]
 """How an answer is given: pick one choice, yes/no, a number, one region, a list of regions, free text, a date."""
@@ -15,8 +16,7 @@ class AnswerError(ValueError):
     """A typed answer that cannot be read; `str(error)` is the message to show next to the field."""
 
 
-@dataclass(frozen=True)
-class Choice:
+class Choice(msgspec.Struct, frozen=True):
     """One option of a choice (or yes/no) question."""
 
     value: str | bool
@@ -29,8 +29,7 @@ class Choice:
     """A label of a word or two where space is tight (the label itself if empty)."""
 
 
-@dataclass(frozen=True)
-class Question:
+class Question(msgspec.Struct, frozen=True):
     """One question of the wizard: everything needed to ask it, explain it and read the answer."""
 
     id: str
@@ -55,15 +54,14 @@ class Question:
     example: str = ""
     """A sample answer, shown as the placeholder."""
     empty: str = ""
+    """What an empty optional answer means (`same as today`)."""
     narrow: str = ""
     """A label for a tight column (the what-if bar) where `short` would be cut; `short` itself if empty."""
     asked_if: tuple[str, Literal[">", "=="], float | str] | None = None
     """Ask only for some answers to another question: `("monthly_active_users", ">", 7e8)`, `("deployment", "==", "on_prem")`."""
-    """What an empty optional answer means (`same as today`)."""
 
 
-@dataclass(frozen=True)
-class Step:
+class Step(msgspec.Struct, frozen=True):
     """One screen of the wizard: a question or a small group of related ones."""
 
     title: str
