@@ -37,12 +37,16 @@ from advisor.tui.widgets.fields import AnswerChoices, AnswerInput
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from textual.timer import Timer
+
     from advisor.domain.decision import Decision
     from advisor.tui.screens.export import ExportRequest
 
 __all__ = ["SESSION_NAME", "AdvisorApp"]
 DECISION_CACHE = 16
 """Decisions kept for answers seen recently (what-if typing revisits them)."""
+AUTOSAVE_DELAY = 0.05
+"""Seconds from a change of the answers to their autosave: past the repaint that shows the change."""
 
 
 def default_data_dir() -> Path:
@@ -123,6 +127,8 @@ class AdvisorApp(App[None]):
         """Where the answers autosave: this profile's own file."""
         self._decisions: dict[bytes, Decision] = {}
         self._autosave_failed = False
+        self._autosave_timer: Timer | None = None
+        self._autosave_reviewed = False
         self.key_hold = KeyHold(self)
         """The keys typed after an Enter on a question, held until its answer is confirmed (see `typeahead`)."""
 
@@ -169,13 +175,33 @@ class AdvisorApp(App[None]):
 
     def use_answers_of(self, decision: Decision) -> None:
         """Take the answers `decision` was made from (checked when the record was read), and autosave."""
+        self.flush_autosave()  # the pending answers go to the file they were meant for
         self.wizard.load(decision.profile)
         self.autosave_path = self.autosaves.fresh()
         self.autosave()
 
     def autosave(self, *, reviewed: bool = False) -> None:
-        """Save the answers (and where the founder is) atomically to this profile's file; warn once if the disk
-        refuses, and say so when another wizard changed the file (the answers then go to a new one)."""
+        """Save the answers (and where the founder is) in a moment, after the screen has shown the change: an Enter
+        that answers, moves on and keeps typed text saves once, not three times before the next question shows.
+        `flush_autosave` writes at once; the app calls it before the file changes and before it exits."""
+        self._autosave_reviewed = reviewed
+        if self._autosave_timer is None:
+            self._autosave_timer = self.set_timer(AUTOSAVE_DELAY, self.flush_autosave, name="autosave")
+
+    def flush_autosave(self) -> None:
+        """Write the answers now if a save is pending."""
+        if self._autosave_timer is not None:
+            self._autosave_timer.stop()
+            self._autosave_timer = None
+            self._write_autosave(reviewed=self._autosave_reviewed)
+
+    def exit(self, *args: Any, **kwargs: Any) -> None:
+        self.flush_autosave()
+        super().exit(*args, **kwargs)
+
+    def _write_autosave(self, *, reviewed: bool) -> None:
+        """Save the answers atomically to this profile's file; warn once if the disk refuses, and say so when
+        another wizard changed the file (the answers then go to a new one)."""
         try:
             self.data_dir.mkdir(parents=True, exist_ok=True)
             text, session = profile_yaml(self.wizard.profile()), self.wizard.session(reviewed=reviewed)
@@ -296,6 +322,7 @@ class AdvisorApp(App[None]):
 
     def action_new_profile(self) -> None:
         """Start again from the defaults, in a profile of its own: the one autosaved so far is kept."""
+        self.flush_autosave()  # the pending answers go to the file they were meant for
         self.wizard.start_over()
         self.autosave_path = self.autosaves.fresh()
         self.ask(0)
@@ -318,6 +345,7 @@ class AdvisorApp(App[None]):
         except InputError as exc:
             self.notify("\n".join(str(p) for p in exc.problems), title="Cannot resume", severity="error")
             return
+        self.flush_autosave()  # the pending answers go to the file they were meant for
         self.autosave_path = path
         self.wizard.load(profile)
         where = WizardState.resume_at(self.saved_session())
@@ -333,6 +361,7 @@ class AdvisorApp(App[None]):
         def opened(loaded: tuple[Path, Profile] | None) -> None:
             if loaded is not None:
                 self.profile_path, profile = loaded
+                self.flush_autosave()  # the pending answers go to the file they were meant for
                 self.wizard.load(profile)
                 self.autosave_path = self.autosaves.fresh()  # a profile of its own, beside the autosaved ones
                 self.autosave()

@@ -19,7 +19,7 @@ from advisor.domain.engine import recommend
 from advisor.domain.knowledge.base import KnowledgeBase
 from advisor.domain.profile.answers import load_profile, parse_profile, save_profile
 from advisor.domain.profile.questions import QUESTIONS, STEPS, step_of
-from advisor.tui.app import SESSION_NAME, AdvisorApp
+from advisor.tui.app import AUTOSAVE_DELAY, SESSION_NAME, AdvisorApp
 from advisor.tui.screens.export import ExportScreen
 from advisor.tui.screens.model_detail import ModelDetailScreen
 from advisor.tui.screens.open_file import FilePrompt
@@ -64,6 +64,11 @@ async def type_answer(pilot: Pilot[None], text_: str) -> None:
     focused.value = text_
     await pilot.press("enter")
     await pilot.pause()
+
+
+async def autosaved(pilot: Pilot[None]) -> None:
+    """Wait for the autosave that follows a change of the answers (the app writes it `AUTOSAVE_DELAY` later)."""
+    await pilot.pause(2 * AUTOSAVE_DELAY)
 
 
 def type_ahead(app: AdvisorApp, keys: list[str]) -> None:
@@ -112,6 +117,7 @@ async def test_answers_move_on_and_autosave_after_each(make_app: MakeApp, tmp_pa
         await pilot.press("enter")
         assert isinstance(app.screen, QuestionsScreen)
         await type_answer(pilot, "Acme Health")
+        await autosaved(pilot)
         assert load_profile(tmp_path / "data" / "last-profile.yaml").company == "Acme Health"
         await pilot.press("enter")  # product: empty is fine
         await pilot.pause()
@@ -123,8 +129,35 @@ async def test_answers_move_on_and_autosave_after_each(make_app: MakeApp, tmp_pa
         await pilot.pause()
         assert app.screen.step == step_of("commercial")  # type: ignore[attr-defined]
         assert app.answers["use_case"] == "rag"
+        await autosaved(pilot)
         assert load_profile(tmp_path / "data" / "last-profile.yaml").use_case == "rag"
         assert "Step 3 of 12" in str(app.screen.query_one("#progress").render())
+
+
+async def test_an_enter_saves_once_after_the_next_question_and_quitting_at_once_still_saves(
+    make_app: MakeApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An Enter answers, keeps the typed text and moves on: one write, after the next question is on screen
+    (there were two before it). Ctrl+Q straight after an answer, before that write, still saves it."""
+    writes: list[str] = []
+    write = AdvisorApp._write_autosave
+
+    def counted(self: AdvisorApp, *, reviewed: bool) -> None:
+        writes.append(type(self.screen).__name__)
+        write(self, reviewed=reviewed)
+
+    monkeypatch.setattr(AdvisorApp, "_write_autosave", counted)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await type_answer(pilot, "Acme Health")
+        await autosaved(pilot)
+        assert writes == ["QuestionsScreen"]
+        type_ahead(app, [*"triage bot", "enter", "ctrl+q"])
+        await pilot.pause()
+    assert len(writes) == 2
+    saved = load_profile(tmp_path / "data" / "last-profile.yaml")
+    assert (saved.company, saved.product) == ("Acme Health", "triage bot")
 
 
 async def test_keys_typed_ahead_reach_the_next_question_not_the_one_just_answered(make_app: MakeApp) -> None:
@@ -458,6 +491,7 @@ async def test_what_if_typed_region_recomputes_and_can_be_kept(make_app: MakeApp
         await pilot.press("escape", "k")
         await settle(pilot)
         assert app.answers["established_in"] == "CN"
+        await autosaved(pilot)
         assert load_profile(tmp_path / "data" / "last-profile.yaml").established_in == "CN"
 
 

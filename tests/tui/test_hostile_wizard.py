@@ -22,7 +22,7 @@ from advisor.tui.screens.questions import QuestionsScreen
 from advisor.tui.screens.welcome import WelcomeScreen
 
 from .conftest import NOW
-from .test_flow import EU_STARTUP, settle, text, type_answer
+from .test_flow import EU_STARTUP, autosaved, settle, text, type_answer
 
 MakeApp = Callable[..., AdvisorApp]
 RAW_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -133,7 +133,7 @@ async def test_11_a_new_profile_keeps_the_autosaved_one_and_both_are_offered(mak
         await pilot.press("n")
         await pilot.pause()
         await type_answer(pilot, "Second Co")
-        await pilot.pause()
+        await autosaved(pilot)
         assert (data / "last-profile.yaml").read_bytes() == finished
         assert load_profile(app.autosave_path).company == "Second Co"
         app.go_home()
@@ -155,7 +155,7 @@ async def test_11_a_second_wizard_on_the_same_profile_is_not_overwritten(make_ap
         other = parse_profile(EU_STARTUP | {"company": "Other Wizard Ltd"})
         save_profile(other, data / "last-profile.yaml")  # meanwhile, another wizard saves the same profile
         await type_answer(pilot, "Mine Inc")
-        await pilot.pause()
+        await autosaved(pilot)
         assert load_profile(data / "last-profile.yaml").company == "Other Wizard Ltd"
         assert app.autosave_path != data / "last-profile.yaml"
         assert load_profile(app.autosave_path).company == "Mine Inc"

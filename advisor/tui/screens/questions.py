@@ -123,7 +123,9 @@ class QuestionsScreen(AdvisorScreen):
         target = next((f for f in fields if f.question.id == focus), None) or fields[0]
         self.set_focus(target.control, scroll_visible=False)  # at once: what is typed next goes there
         if not wizard.from_review:
-            self.call_after_refresh(self._prefetch, step + 1)
+            # Queued behind what waits for this step's repaint, not run among it: mounting the next step takes
+            # 25-30 ms here, and whatever else waited for the paint (a test, a tool reading the screen) waited for it.
+            self.call_after_refresh(self.call_later, self._prefetch, step + 1)
 
     def _keep(self, *, strict: bool) -> QuestionField | None:
         """Hand the step's typed text to the wizard and show each verdict; returns the first field not valid."""
