@@ -200,16 +200,19 @@ class _ModelNames:
         for m in models.values():
             if m.api_id:
                 self.api_ids.setdefault(m.api_id, m.id)
-        self._by_length: dict[int, list[str]] | None = None
+        self._near: dict[int, list[str]] = {}
 
     def near(self, word: str) -> list[str]:
-        """The ids within two letters of `word`'s length, in id order (only these can be a misspelling of it)."""
-        if self._by_length is None:
-            self._by_length = {}
-            for model_id in sorted(self.ids):
-                self._by_length.setdefault(len(model_id), []).append(model_id)
-        lengths = range(len(word) - 2, len(word) + 3)
-        return sorted(i for n in lengths for i in self._by_length.get(n, ()))
+        """The ids within two letters of `word`'s length, in id order (only these can be a misspelling of it).
+
+        Found by one pass over the ids per length asked about: few replacements name no model, so an index of
+        every id by length (a sort of them all, each cache load) costs more than it saves.
+        """
+        size = len(word)
+        found = self._near.get(size)
+        if found is None:
+            found = self._near[size] = sorted(i for i in self.ids if size - 2 <= len(i) <= size + 2)
+        return found
 
 
 def _replacement_problem(model: Model, names: _ModelNames) -> str | None:

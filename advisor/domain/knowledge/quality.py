@@ -487,14 +487,25 @@ def tier_cell(model: Model, use_case: UseCase | None = None) -> str:
     return f"{r.tier} ({r.use_case.replace('_', ' ')})"
 
 
+SCORE_RANGE: dict[str, tuple[float, float]] = {"%": (0.0, 100.0), "rating": (0.0, 4000.0)}
+"""The scores a benchmark's unit allows."""
+
+
 def evidence_problems(model: Model) -> list[tuple[list[str | int], str]]:
     """What `kb validate` rejects in a model's evidence: (path inside the entry, message) pairs."""
     problems: list[tuple[list[str | int], str]] = []
-    if not model.quality_evidence and model.quality is None:
-        problems.append(
-            (["quality_evidence"], f"model '{model.id}' needs quality_evidence (or, without any, a hand-set quality)")
-        )
-    for i, e in enumerate(model.quality_evidence):
+    evidence = model.quality_evidence
+    if not evidence:
+        if model.quality is None:
+            problems.append(
+                (
+                    ["quality_evidence"],
+                    f"model '{model.id}' needs quality_evidence (or, without any, a hand-set quality)",
+                )
+            )
+        return problems
+    released = model.released
+    for i, e in enumerate(evidence):
         bench = BENCHMARKS.get(e.benchmark)
         if bench is None:
             known = ", ".join(sorted(BENCHMARKS))
@@ -509,7 +520,7 @@ def evidence_problems(model: Model) -> list[tuple[list[str | int], str]]:
                     f"{bench.name} speaks to {', '.join(bench.use_cases)}, not {e.use_case}",
                 )
             )
-        low, high = (0.0, 100.0) if bench.unit == "%" else (0.0, 4000.0)
+        low, high = SCORE_RANGE[bench.unit]
         if not low <= e.score <= high:
             problems.append(
                 (["quality_evidence", i, "score"], f"{bench.name} score {e.score:g} is outside {low:g}–{high:g}")
@@ -518,7 +529,7 @@ def evidence_problems(model: Model) -> list[tuple[list[str | int], str]]:
             problems.append(
                 (["quality_evidence", i, "source"], "source must be the URL the score was read in (https://…)")
             )
-        if e.as_of < model.released:
+        if e.as_of < released:
             problems.append(
                 (
                     ["quality_evidence", i, "as_of"],
