@@ -168,8 +168,13 @@ def _on_cycles(supersedes: dict[str, str | None]) -> set[str]:
     on_cycle: set[str] = set()
     done: set[str] = set()
     for start, following in supersedes.items():
-        if following is None or start in done or supersedes.get(following) is None:
-            continue  # the chain ends within a step of here (most do): no circle passes through it
+        if following is None or start in done:
+            continue
+        if following in done or supersedes.get(following) is None:
+            # The chain ends within a step of here (most do), or runs into ids already settled (a walk went
+            # round every circle it reached, so `start`, not on one, is on none): no circle passes through it.
+            done.add(start)  # and a later chain running into it stops here
+            continue
         path: dict[str, int] = {}
         current: str | None = start
         while current is not None and current in supersedes and current not in done and current not in path:
