@@ -38,10 +38,10 @@ from advisor.domain.knowledge.loader import load
 from advisor.domain.profile.answers import load_profile
 from advisor.domain.report import write_report
 imported = time.perf_counter()
+process.own()
+process.settle()  # where the command settles: before loading the knowledge
 kb = load([Path({kb!r})])
 loaded = time.perf_counter()
-process.own()
-process.settle()
 decision = recommend(load_profile(Path({profile!r})), kb, utc_now())
 decided = time.perf_counter()
 with open("/dev/null", "wb") as out:
@@ -61,9 +61,9 @@ from advisor.clock import utc_now
 from advisor.domain.engine import recommend
 from advisor.domain.knowledge.loader import load
 from advisor.domain.profile.answers import load_profile
-kb = load([Path({kb!r})])
 process.own()
 process.settle()
+kb = load([Path({kb!r})])
 profile = load_profile(Path({profile!r}))
 profiler = cProfile.Profile()
 profiler.enable()

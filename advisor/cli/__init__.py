@@ -284,10 +284,12 @@ def recommend(
 ) -> None:
     """Recommend a strategy and shortlist for a profile, headless."""
     from advisor.cli.commands import run_recommend
+    from advisor.cli.process import settle
     from advisor.domain.inputs.problems import InputError
 
     pdf_needs_a_file(fmt, output)
     target = output_path(output, profile_path)
+    settle()  # loading makes most of the objects the command keeps: no cyclic collection walks them from here
     kb_ = load_kb(ctx, kb_dirs)
     try:
         run_recommend(kb_, profile_path, fmt, target, sensitivity=sensitivity)
@@ -307,10 +309,12 @@ def revisit(ctx: click.Context, decision_path: Path, fmt: str, output: str | Non
     Exit 0 when the decision still holds, 1 when something material changed, 2 on bad input.
     """
     from advisor.cli.commands import run_revisit
+    from advisor.cli.process import settle
     from advisor.domain.inputs.problems import InputError
 
     pdf_needs_a_file(fmt, output)
     target = output_path(output, decision_path)
+    settle()  # as in `recommend`
     kb_ = load_kb(ctx, kb_dirs)
     try:
         material = run_revisit(kb_, decision_path, fmt, target)

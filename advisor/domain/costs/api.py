@@ -42,8 +42,14 @@ def _api_cost(price: Price, provider: str, monthly_tokens: int, input_share: flo
     per_mtok = _blended(price, input_share)
     monthly = monthly_tokens / 1_000_000 * per_mtok
     basis = (
-        f"{token_volume(monthly_tokens)} tokens × ${per_mtok:.3g}/M blended "
+        f"{_volume_words(monthly_tokens)} tokens × ${per_mtok:.3g}/M blended "
         f"(${price.input_usd_per_mtok:g} in, ${price.output_usd_per_mtok:g} out; "
-        f"{provider}, list price as of {price.as_of})"
+        f"{provider}, list price as of {price.as_of.isoformat()})"
     )
     return CostEstimate("api", round(monthly, 2), basis, price.source)
+
+
+@functools.lru_cache(maxsize=256)
+def _volume_words(monthly_tokens: int) -> str:
+    # Every model of a decision is priced at the same volume: worded once.
+    return token_volume(monthly_tokens)

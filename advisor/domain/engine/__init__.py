@@ -73,10 +73,8 @@ def rank(profile: Profile, kb: KnowledgeBase, now: dt.datetime) -> Ranking:
     assessments: list[Assessment] = []
     host_cache: dict[str, list[Risk]] = {}
     for model in kb.models.values():
-        a = Assessment(model=model, lic=kb.licenses[model.license])
-        model_rules(profile, a, kb, today)
-        in_scope = exclusion_reaches(a.lic, model)
-        lic = a.lic
+        lic = kb.licenses[model.license]
+        in_scope = exclusion_reaches(lic, model)
         past_release_test = (
             lic.mau_test == "on_release_date"
             and lic.mau_limit is not None
@@ -88,6 +86,10 @@ def rank(profile: Profile, kb: KnowledgeBase, now: dt.datetime) -> Ranking:
             findings = license_cache[(lic.id, in_scope, version)] = license_findings(
                 profile, lic, in_scope, facts, version
             )
+        a = Assessment(model=model, lic=lic)
+        # A model its license rules out is recorded with its blockers only: its rating and lesser findings
+        # would be worked out for nothing.
+        model_rules(profile, a, kb, today, blockers_only=findings.blocking)
         a.add_license_findings(findings)
         if not a.blocked:  # costing and scoring only matter for models that can still be chosen
             choose_route(profile, a, gpus, w)

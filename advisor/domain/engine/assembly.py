@@ -13,7 +13,8 @@ from advisor.domain.engine.assessment import Assessment
 from advisor.domain.engine.evidence import sorted_risks
 from advisor.domain.findings import fact_clause
 from advisor.domain.knowledge.base import KnowledgeBase
-from advisor.domain.knowledge.quality import Placed
+from advisor.domain.knowledge.quality import Basis, Placed
+from advisor.domain.knowledge.vocabulary import Quality, UseCase
 
 
 def _cost_record(a: Assessment) -> Cost | None:
@@ -79,8 +80,16 @@ def _quality_record(a: Assessment) -> QualityRating | None:
     r = a.rating
     if r is None:
         return None
+    if not r.deciding and not r.context:  # unrated for the use, or a hand-set tier: shared by many models
+        return _without_results(r.use_case, r.tier, r.basis, r.agree)
     results = [_result(p, deciding=True) for p in r.deciding] + [_result(p, deciding=False) for p in r.context]
     return QualityRating(use_case=r.use_case, tier=r.tier, basis=r.basis, agree=r.agree, results=results)
+
+
+@functools.lru_cache(maxsize=256)
+def _without_results(use_case: UseCase, tier: Quality | None, basis: Basis, agree: int) -> QualityRating:
+    # A rating no result decided reads the same for every model with it: one (frozen) record, shared.
+    return QualityRating(use_case=use_case, tier=tier, basis=basis, agree=agree, results=[])
 
 
 def _result(p: Placed, *, deciding: bool) -> QualityResult:

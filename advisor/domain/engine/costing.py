@@ -25,13 +25,17 @@ from advisor.domain.wording import name_list, usd, vendor_name
 
 def host_of(p: Profile, model: Model, estimate: CostEstimate) -> str:
     """Who serves the model on this route, named as a founder would look them up."""
-    if estimate.route == "on_device":
+    return _host(p, model, estimate.route, list_price(model))
+
+
+def _host(p: Profile, model: Model, route: str, listed: Price | ImagePrice | None) -> str:
+    """`host_of`, given the model's `list_price`."""
+    if route == "on_device":
         return "your users' devices"
-    if estimate.route == "self_host":
+    if route == "self_host":
         return "the customer's hardware" if p.deployment == "on_prem" else "your own GPUs (rented)"
     if model.weights == "closed":
         return f"{vendor_name(model.vendor)}'s API"
-    listed = list_price(model)
     host = listed.host if listed is not None else None
     if host is None:
         return "a hosted provider"
@@ -69,12 +73,10 @@ def _route_reason(p: Profile, chosen: CostEstimate, others: list[CostEstimate], 
     return None
 
 
-def _other_hosts(model: Model, w: Workload) -> list[Alternative]:
+def _other_hosts(model: Model, w: Workload, listed: Price | ImagePrice | None, image: bool) -> list[Alternative]:
     """The model at other hosts' known prices (a neutral host beside the vendor's own API, say)."""
-    listed = list_price(model)
     chosen = listed.host if listed is not None else None
     offers = []
-    image = makes_images(model)
     for price in model.image_prices if image else model.prices:
         if price.host == chosen:
             continue  # the same seller: a disagreeing figure, kept in the knowledge, not another route
@@ -92,15 +94,17 @@ def choose_route(p: Profile, a: Assessment, gpus: list[Gpu], w: Workload) -> Non
     m = a.model
     if m.weights == "open" and p.deployment == "on_device":
         a.cost = CostEstimate("on_device", 0.0, "runs on users' devices: no inference bill", None)
-        a.host = host_of(p, m, a.cost)
+        a.host = _host(p, m, "on_device", None)
         return
-    api = _api(m, w)
+    image = makes_images(m)
+    listed = m.image_price if image else m.price  # `list_price`
+    api = image_api_cost(m, w) if image else api_cost(m, w)  # `_api`
     if m.weights == "closed":
         a.cost = api
         if api is not None:
-            a.host = host_of(p, m, api)
+            a.host = _host(p, m, "api", listed)
         return
-    own = _own(m, w, gpus)
+    own = image_self_host_cost(m, w, gpus) if image else self_host_cost(m, w, gpus)  # `_own`
     must_self_host = p.self_host_required or p.deployment == "on_prem"
     options = [c for c in (own, api) if c is not None]
     allowed = [c for c in options if not (must_self_host and c.route == "api")]
@@ -118,19 +122,19 @@ def choose_route(p: Profile, a: Assessment, gpus: list[Gpu], w: Workload) -> Non
         return (preferred is not None and c.route != preferred, c.monthly_usd + c.customer_usd, c.route)
 
     a.cost = chosen = min(allowed, key=preference) if len(allowed) > 1 else allowed[0]
-    a.host = host_of(p, m, chosen)
+    a.host = _host(p, m, chosen.route, listed)
     others = [c for c in options if c is not chosen]
     a.alternatives = [
-        Alternative(route=c.route, host=host_of(p, m, c), monthly_usd=c.monthly_usd, basis=c.basis) for c in others
+        Alternative(route=c.route, host=_host(p, m, c.route, listed), monthly_usd=c.monthly_usd, basis=c.basis)
+        for c in others
     ]
     if m.prices or m.image_prices:  # other hosts' prices
-        a.alternatives += _other_hosts(m, w)
+        a.alternatives += _other_hosts(m, w, listed, image)
     a.route_reason = _route_reason(p, chosen, others, must_self_host)
     a.self_host_usd = own.monthly_usd if own is not None else None
-    if api is not None and own is not None and not must_self_host and not makes_images(m):  # token volumes
+    if api is not None and own is not None and not must_self_host and not image:  # token volumes
         a.break_even_ranges = break_even_ranges(api, m, gpus, w)
         a.break_even = a.break_even_ranges[0][0] if a.break_even_ranges else None
-    listed = list_price(m)
     known_terms = listed is not None and listed.terms is not None  # then the host's own data findings apply
     if a.cost.route == "api" and p.data_sensitivity in ("confidential", "regulated") and not known_terms:
         a.add(_third_party_host_risk(p, a))

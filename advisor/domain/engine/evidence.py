@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 
 from advisor.domain.decision import SEVERITY_ORDER, Risk, Severity
@@ -88,17 +89,24 @@ def model_risk(
         source = model.retirement_source
     else:
         source = model.sources[0] if model.sources else ""
+    risk_id, clause = _fact_finding(kind, fact)
     return Risk(
-        id=record_id(kind),
+        id=risk_id,
         severity=severity,
         title=title,
         detail=detail,
         license=model.license,
-        clause=fact_clause(fact),
+        clause=clause,
         source=source,
         mitigation=mitigation(kind, **fill) if fill else mitigation(kind),
         verified=fact not in model.unverified,
     )
+
+
+@functools.cache
+def _fact_finding(kind: FindingKind, fact: str) -> tuple[str, str]:
+    """(record id, clause) of a finding of `kind` on `fact`: the same for every model."""
+    return record_id(kind), fact_clause(fact)
 
 
 def evidence_label(risk: Risk) -> str:

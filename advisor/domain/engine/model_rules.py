@@ -85,10 +85,15 @@ def use_case_words(use_case: str) -> str:
     return choice_words(BY_ID["use_case"], use_case)
 
 
-def model_rules(p: Profile, a: Assessment, kb: KnowledgeBase, today: dt.date) -> None:
+def model_rules(p: Profile, a: Assessment, kb: KnowledgeBase, today: dt.date, *, blockers_only: bool = False) -> None:
+    """The findings about the model itself, in the order the record lists them.
+
+    `blockers_only`: the model is ruled out already (by its license), and only what else rules it out is
+    recorded (an excluded model's record lists its blockers, nothing else).
+    """
     m = a.model
     fits, listed = use_case_fit(p.use_case, m)
-    if fits and not listed:
+    if fits and not listed and not blockers_only:
         a.fit.append(f"not listed by the vendor for {use_case_words(p.use_case)}, but built for the work")
     if not fits:
         a.add(
@@ -101,7 +106,7 @@ def model_rules(p: Profile, a: Assessment, kb: KnowledgeBase, today: dt.date) ->
                 f"{m.name} is listed for {', '.join(use_case_words(u) for u in m.use_cases)}.",
             )
         )
-    if fits:
+    if fits and not blockers_only:
         quality_rule(p, a, kb)
     if m.weights == "closed":
         if p.self_host_required:
@@ -138,7 +143,7 @@ def model_rules(p: Profile, a: Assessment, kb: KnowledgeBase, today: dt.date) ->
                     "You plan to ship the model to customers or devices; closed models cannot be distributed.",
                 )
             )
-        if p.customization == "fine_tune":
+        if p.customization == "fine_tune" and not blockers_only:
             a.add(
                 model_risk(
                     m,
@@ -161,7 +166,9 @@ def model_rules(p: Profile, a: Assessment, kb: KnowledgeBase, today: dt.date) ->
             )
         )
 
-    retirement_rule(a, kb, today)
+    retirement_rule(a, kb, today, blockers_only=blockers_only)
+    if blockers_only:
+        return
 
     if "license" in m.unverified:
         repo = f" ({m.hf_repo})" if m.hf_repo else ""
@@ -214,12 +221,14 @@ RETIRING_MEDIUM_DAYS = 183
 """Within about six months, a medium one; later, a low one."""
 
 
-def retirement_rule(a: Assessment, kb: KnowledgeBase, today: dt.date) -> None:
+def retirement_rule(a: Assessment, kb: KnowledgeBase, today: dt.date, *, blockers_only: bool = False) -> None:
     """The vendor's shutdown date on its own API: past, it rules a closed model out; ahead, it grades with the time left."""
     m = a.model
     if m.retires is None:
         return
     days = (m.retires - today).days
+    if blockers_only and (m.weights == "open" or days > 0):
+        return
     substitute = kb.models[m.replacement].name if m.replacement in kb.models else m.replacement
     named = f" {m.vendor.capitalize()} names {substitute} as the replacement." if substitute else ""
     announced = f" (announced {m.deprecated})" if m.deprecated else ""

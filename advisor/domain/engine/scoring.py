@@ -38,12 +38,27 @@ _TIER_FIT = {
 """How a model's quality tier reads against the tier asked for (built once, not per model)."""
 
 
+_QUALITY_TERM = {
+    (tier, asked): 1.0 if TIER[asked] - TIER[tier] <= 0 else (0.55 if TIER[asked] - TIER[tier] == 1 else 0.15)
+    for tier in TIER
+    for asked in TIER
+}
+"""The quality term of a model at a tier, by the tier asked for: full at or above it, falling a step below."""
+OPS_ON_DEVICE = {"none": 0.4, "some": 0.8, "strong": 1.0}
+"""The operations term of running on users' devices, by the team's ML experience (the app team ships the model)."""
+OPS_SELF_HOST = {"none": 0.3, "some": 0.75, "strong": 1.0}
+"""The operations term of running your own GPUs, by the team's ML experience."""
+_W_QUALITY, _W_COST, _W_RISK, _W_OPS, _W_CONTINUITY, _W_RECENCY = (
+    SCORE_WEIGHTS[part] for part in ("quality", "cost", "risk", "ops", "continuity", "recency")
+)
+
+
 def fit_and_score(p: Profile, a: Assessment, reference_cost: float, today: dt.date) -> None:
     m = a.model
-    gap = TIER[p.quality] - TIER[a.tier]
-    quality = 1.0 if gap <= 0 else (0.55 if gap == 1 else 0.15)
-    if a.rating is not None and a.rating.by_evidence is not None:
-        a.fit.append(_TIER_FIT[(a.rating.by_evidence, p.quality)])
+    by_evidence = a.rating.by_evidence if a.rating is not None else None
+    quality = _QUALITY_TERM[(by_evidence if by_evidence is not None else "standard", p.quality)]  # `a.tier`
+    if by_evidence is not None:
+        a.fit.append(_TIER_FIT[(by_evidence, p.quality)])
     if p.use_case not in m.use_cases:
         quality *= 0.85  # able to, but not what its vendor built or tested it for
     if p.use_case == "rag" and m.context_tokens < RAG_MIN_CONTEXT:
@@ -58,13 +73,13 @@ def fit_and_score(p: Profile, a: Assessment, reference_cost: float, today: dt.da
     if route == "api":
         ops = 1.0 if m.weights == "closed" else 0.9
     elif route == "on_device":
-        ops = {"none": 0.4, "some": 0.8, "strong": 1.0}[p.ml_team]
+        ops = OPS_ON_DEVICE[p.ml_team]
         small = (m.params_b or ON_DEVICE_MAX_PARAMS_B) <= ON_DEVICE_MAX_PARAMS_B / 2
         ops *= 1.0 if small else 0.85  # smaller models leave users' memory and battery alone
         if small:
             a.fit.append("small enough for phones as well as laptops")
     else:
-        ops = {"none": 0.3, "some": 0.75, "strong": 1.0}[p.ml_team]
+        ops = OPS_SELF_HOST[p.ml_team]
 
     if m.weights == "open":
         continuity = 0.6 + 0.1 * min(len(m.hosts), 4)  # anyone can serve open weights; more hosts, less lock-in
@@ -95,12 +110,12 @@ def fit_and_score(p: Profile, a: Assessment, reference_cost: float, today: dt.da
         unconfirmed=_rounded(unconfirmed),
     )
     score = (
-        SCORE_WEIGHTS["quality"] * quality
-        + SCORE_WEIGHTS["cost"] * cost
-        + SCORE_WEIGHTS["risk"] * risk
-        + SCORE_WEIGHTS["ops"] * ops
-        + SCORE_WEIGHTS["continuity"] * continuity
-        + SCORE_WEIGHTS["recency"] * recency
+        _W_QUALITY * quality
+        + _W_COST * cost
+        + _W_RISK * risk
+        + _W_OPS * ops
+        + _W_CONTINUITY * continuity
+        + _W_RECENCY * recency
         - unconfirmed
     )
     a.score = round(score, 4)
@@ -134,10 +149,18 @@ def exposure(a: Assessment) -> float:
     ranking below one whose terms are summed up in one.
     """
     worst: dict[str, float] = {}
+    get = worst.get
     for r in a.risks:
-        kind = _exposure_kind(r.id)
-        worst[kind] = max(worst.get(kind, 0.0), RISK_WEIGHT[r.severity])
+        kind, weight = _exposure_of(r.id, r.severity)
+        if weight > get(kind, 0.0):  # every weight is above 0: a kind's first finding always counts
+            worst[kind] = weight
     return sum(worst.values())
+
+
+@functools.lru_cache(maxsize=4096)
+def _exposure_of(risk_id: str, severity: str) -> tuple[str, float]:
+    """What a finding adds to the exposure: (its kind, the weight of its severity)."""
+    return _exposure_kind(risk_id), RISK_WEIGHT[severity]
 
 
 @functools.lru_cache(maxsize=4096)

@@ -168,8 +168,13 @@ def _on_cycles(supersedes: dict[str, str | None]) -> set[str]:
     on_cycle: set[str] = set()
     done: set[str] = set()
     for start, following in supersedes.items():
-        if following is None or start in done or supersedes.get(following) is None:
-            continue  # the chain ends within a step of here (most do): no circle passes through it
+        if following is None or start in done:
+            continue
+        if following in done or supersedes.get(following) is None:
+            # The chain ends within a step of here (most do), or runs into ids already settled (a walk went
+            # round every circle it reached, so `start`, not on one, is on none): no circle passes through it.
+            done.add(start)  # and a later chain running into it stops here
+            continue
         path: dict[str, int] = {}
         current: str | None = start
         while current is not None and current in supersedes and current not in done and current not in path:
@@ -200,16 +205,19 @@ class _ModelNames:
         for m in models.values():
             if m.api_id:
                 self.api_ids.setdefault(m.api_id, m.id)
-        self._by_length: dict[int, list[str]] | None = None
+        self._near: dict[int, list[str]] = {}
 
     def near(self, word: str) -> list[str]:
-        """The ids within two letters of `word`'s length, in id order (only these can be a misspelling of it)."""
-        if self._by_length is None:
-            self._by_length = {}
-            for model_id in sorted(self.ids):
-                self._by_length.setdefault(len(model_id), []).append(model_id)
-        lengths = range(len(word) - 2, len(word) + 3)
-        return sorted(i for n in lengths for i in self._by_length.get(n, ()))
+        """The ids within two letters of `word`'s length, in id order (only these can be a misspelling of it).
+
+        Found by one pass over the ids per length asked about: few replacements name no model, so an index of
+        every id by length (a sort of them all, each cache load) costs more than it saves.
+        """
+        size = len(word)
+        found = self._near.get(size)
+        if found is None:
+            found = self._near[size] = sorted(i for i in self.ids if size - 2 <= len(i) <= size + 2)
+        return found
 
 
 def _replacement_problem(model: Model, names: _ModelNames) -> str | None:

@@ -73,8 +73,11 @@ class ImageThroughput(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_
 
 def image_problems(model: Model, gpu_ids: Collection[str]) -> list[tuple[list[str | int], str]]:
     """What is wrong with a model entry's image-cost fields: (path in the entry, message) pairs."""
-    problems: list[tuple[list[str | int], str]] = []
     makes_images = "image_generation" in model.modalities
+    throughput = model.self_host.images_per_hour if model.self_host is not None else None
+    if not makes_images and model.image_price is None and throughput is None:
+        return []  # a text model: nothing here to check (most entries)
+    problems: list[tuple[list[str | int], str]] = []
     if model.image_price is not None and not makes_images:
         problems.append((["image_price"], "image_price on a model without the image_generation modality"))
     if model.image_price is not None and model.weights == "open" and model.image_price.host is None:
@@ -85,7 +88,6 @@ def image_problems(model: Model, gpu_ids: Collection[str]) -> list[tuple[list[st
         problems.append(
             (["price"], "an image model is priced per image: use image_price (price is per million tokens)")
         )
-    throughput = model.self_host.images_per_hour if model.self_host is not None else None
     if throughput is not None:
         if not makes_images:
             problems.append(

@@ -233,6 +233,7 @@ def load(extra_dirs: Iterable[Path] = (), *, bundled: bool = True, cache: bool =
     merged: dict[str, dict[str, Any]] = {kind: {} for kind in KINDS}
     origins: dict[tuple[str, str], Origin] = {}
     docs: dict[tuple[str, str], tuple[YamlDocument, list[str | int]]] = {}
+    collecting = gc.isenabled()  # off for good in a one-shot command (`cli.process.settle`)
     gc.disable()
     try:
         for index in range(len(dirs)):
@@ -242,7 +243,8 @@ def load(extra_dirs: Iterable[Path] = (), *, bundled: bool = True, cache: bool =
             origins.update(layer.origins)
             docs.update(layer.docs)
     finally:
-        gc.enable()
+        if collecting:
+            gc.enable()
     problems.extend(cross_check(merged, docs))
     if problems:
         raise InputError(problems)

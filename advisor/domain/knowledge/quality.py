@@ -20,7 +20,8 @@ twelve months score, `high` where the strong general models of 2024 (GPT-4o, Lla
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import functools
+from collections.abc import Sequence
 from typing import Literal
 
 import msgspec
@@ -426,7 +427,18 @@ def use_case_of(entry: QualityEvidence) -> UseCase | None:
     return bench.use_cases[0] if bench is not None else None
 
 
-def _newest_per_benchmark(entries: Iterable[QualityEvidence]) -> list[Placed]:
+_FIRST_USE: dict[str, UseCase] = {b.id: b.use_cases[0] for b in BENCHMARKS.values()}
+"""`use_case_of` an entry without a use case of its own, by benchmark id."""
+
+
+def _placed(e: QualityEvidence) -> list[Placed]:
+    bench = BENCHMARKS.get(e.benchmark)
+    return [Placed(evidence=e, benchmark=bench, tier=bench.tier(e.score))] if bench is not None else []
+
+
+def _newest_per_benchmark(entries: Sequence[QualityEvidence]) -> list[Placed]:
+    if len(entries) == 1:  # the usual case: one result for the use
+        return _placed(entries[0])
     newest: dict[tuple[str, bool], QualityEvidence] = {}
     for e in entries:
         key = (e.benchmark, e.self_reported)
@@ -442,15 +454,22 @@ def _newest_per_benchmark(entries: Iterable[QualityEvidence]) -> list[Placed]:
 
 def rate(model: Model, use_case: UseCase) -> UseRating:
     """The model's tier for `use_case` by the rule in this module's docstring."""
-    if not model.quality_evidence:
-        if model.quality is None:
-            return UseRating(use_case=use_case, tier=None, basis="unrated")
-        return UseRating(use_case=use_case, tier=model.quality, basis="hand-set")
-    placed = _newest_per_benchmark(e for e in model.quality_evidence if use_case_of(e) == use_case)
+    evidence = model.quality_evidence
+    if not evidence:
+        return _unrated(use_case) if model.quality is None else _hand_set(use_case, model.quality)
+    first_use = _FIRST_USE
+    placed = _newest_per_benchmark(
+        [e for e in evidence if (e.use_case if e.use_case is not None else first_use.get(e.benchmark)) == use_case]
+    )
+    if not placed:
+        return _unrated(use_case)
+    if len(placed) == 1:  # one result decides, and agrees with itself
+        only = placed[0]
+        if only.evidence.self_reported:
+            return UseRating(use_case=use_case, tier=only.tier, basis="self-reported", deciding=(only,), agree=1)
+        return UseRating(use_case=use_case, tier=only.tier, basis="independent", deciding=(only,), agree=1)
     independent = tuple(p for p in placed if not p.evidence.self_reported)
     own = tuple(p for p in placed if p.evidence.self_reported)
-    if not placed:
-        return UseRating(use_case=use_case, tier=None, basis="unrated")
     deciding = independent or own
     tier = TIERS[_median_low([RANK[p.tier] for p in deciding])]
     agree = sum(1 for p in deciding if p.tier == tier)
@@ -459,6 +478,17 @@ def rate(model: Model, use_case: UseCase) -> UseRating:
             use_case=use_case, tier=tier, basis="independent", deciding=independent, context=own, agree=agree
         )
     return UseRating(use_case=use_case, tier=tier, basis="self-reported", deciding=own, agree=agree)
+
+
+@functools.cache
+def _unrated(use_case: UseCase) -> UseRating:
+    # The same rating for every model without evidence for the use: one (frozen) record, shared.
+    return UseRating(use_case=use_case, tier=None, basis="unrated")
+
+
+@functools.cache
+def _hand_set(use_case: UseCase, tier: Quality) -> UseRating:
+    return UseRating(use_case=use_case, tier=tier, basis="hand-set")
 
 
 def ratings(model: Model) -> list[UseRating]:
@@ -487,14 +517,25 @@ def tier_cell(model: Model, use_case: UseCase | None = None) -> str:
     return f"{r.tier} ({r.use_case.replace('_', ' ')})"
 
 
+SCORE_RANGE: dict[str, tuple[float, float]] = {"%": (0.0, 100.0), "rating": (0.0, 4000.0)}
+"""The scores a benchmark's unit allows."""
+
+
 def evidence_problems(model: Model) -> list[tuple[list[str | int], str]]:
     """What `kb validate` rejects in a model's evidence: (path inside the entry, message) pairs."""
     problems: list[tuple[list[str | int], str]] = []
-    if not model.quality_evidence and model.quality is None:
-        problems.append(
-            (["quality_evidence"], f"model '{model.id}' needs quality_evidence (or, without any, a hand-set quality)")
-        )
-    for i, e in enumerate(model.quality_evidence):
+    evidence = model.quality_evidence
+    if not evidence:
+        if model.quality is None:
+            problems.append(
+                (
+                    ["quality_evidence"],
+                    f"model '{model.id}' needs quality_evidence (or, without any, a hand-set quality)",
+                )
+            )
+        return problems
+    released = model.released
+    for i, e in enumerate(evidence):
         bench = BENCHMARKS.get(e.benchmark)
         if bench is None:
             known = ", ".join(sorted(BENCHMARKS))
@@ -509,7 +550,7 @@ def evidence_problems(model: Model) -> list[tuple[list[str | int], str]]:
                     f"{bench.name} speaks to {', '.join(bench.use_cases)}, not {e.use_case}",
                 )
             )
-        low, high = (0.0, 100.0) if bench.unit == "%" else (0.0, 4000.0)
+        low, high = SCORE_RANGE[bench.unit]
         if not low <= e.score <= high:
             problems.append(
                 (["quality_evidence", i, "score"], f"{bench.name} score {e.score:g} is outside {low:g}–{high:g}")
@@ -518,7 +559,7 @@ def evidence_problems(model: Model) -> list[tuple[list[str | int], str]]:
             problems.append(
                 (["quality_evidence", i, "source"], "source must be the URL the score was read in (https://…)")
             )
-        if e.as_of < model.released:
+        if e.as_of < released:
             problems.append(
                 (
                     ["quality_evidence", i, "as_of"],
