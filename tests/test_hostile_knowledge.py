@@ -27,6 +27,8 @@ from advisor.cli import main
 from advisor.domain.engine import recommend
 from advisor.domain.inputs.problems import InputError
 from advisor.domain.inputs.safe_yaml import read_yaml
+from advisor.domain.knowledge.base import KnowledgeBase
+from advisor.domain.knowledge.cache import _digest as cache_digest  # what a forger recomputes
 from advisor.domain.knowledge.loader import load
 from advisor.domain.profile.answers import parse_profile
 from advisor.domain.report.document import Document, Paragraph, code, link, t
@@ -187,6 +189,38 @@ def test_3_a_cache_altered_after_it_was_written_is_not_trusted(
     path = _cache_file(tmp_path)
     path.write_bytes(msgspec.msgpack.encode(_tamper(msgspec.msgpack.decode(path.read_bytes()), change)))
     assert load([FIXTURES / "kb_small"], bundled=False) == genuine
+
+
+def test_3_a_forged_cache_whose_image_model_names_an_unknown_gpu_is_not_trusted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Whoever can write the cache can also recompute its digest, so a cache load re-runs the checks across
+    entries; the one that an image model's throughput is measured on a GPU of the knowledge base included."""
+    monkeypatch.setenv("ADVISOR_CACHE_DIR", str(tmp_path))
+    genuine = load()
+    path = _cache_file(tmp_path)
+    sealed = msgspec.msgpack.decode(path.read_bytes())
+    snapshot = msgspec.msgpack.decode(sealed["snapshot"])
+    forged = 0
+    for model in snapshot["models"]:
+        throughput = (model.get("self_host") or {}).get("images_per_hour")
+        if throughput:
+            throughput["gpu"] = "no-such-gpu"
+            forged += 1
+    assert forged
+    payload = msgspec.msgpack.encode(snapshot)
+    sealed |= {"snapshot": payload, "digest": cache_digest(sealed["fingerprint"], payload)}
+    path.write_bytes(msgspec.msgpack.encode(sealed))
+
+    def measured_on(kb: KnowledgeBase) -> dict[str, str]:
+        return {
+            m.id: m.self_host.images_per_hour.gpu
+            for m in kb.models.values()
+            if m.self_host is not None and m.self_host.images_per_hour is not None
+        }
+
+    assert "no-such-gpu" not in measured_on(load()).values()
+    assert measured_on(load()) == measured_on(genuine)
 
 
 def test_3_an_emptied_cache_is_not_trusted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -97,6 +97,7 @@ def read_cache(path: Path | None, fingerprint: str) -> Snapshot | None:
     merged: dict[str, dict[str, Any]] = {
         "licenses": {lic.id: lic for lic in snapshot.licenses},
         "models": {m.id: m for m in snapshot.models},
+        "hardware": {gpu.id: gpu for gpu in snapshot.gpus},  # an image model's throughput names one of these
     }
     return None if cross_check(merged, {}) else snapshot
 
