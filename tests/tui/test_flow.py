@@ -66,6 +66,14 @@ async def type_answer(pilot: Pilot[None], text_: str) -> None:
     await pilot.pause()
 
 
+async def go_to(pilot: Pilot[None], question: str) -> None:
+    """Show the wizard's step holding `question` (the questions screen is open)."""
+    screen = pilot.app.screen
+    assert isinstance(screen, QuestionsScreen)
+    await screen.show_step(step_of(question))
+    await pilot.pause()
+
+
 async def autosaved(pilot: Pilot[None]) -> None:
     """Wait for the autosave that follows a change of the answers (the app writes it `AUTOSAVE_DELAY` later)."""
     await pilot.pause(2 * AUTOSAVE_DELAY)
@@ -186,8 +194,7 @@ async def test_a_refused_answer_keeps_the_keys_typed_after_it_in_its_field(make_
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("enter")
-        await app.screen.show_step(step_of("monthly_active_users"))  # type: ignore[attr-defined]
-        await pilot.pause()
+        await go_to(pilot, "monthly_active_users")
         type_ahead(app, [*"lots", "enter", *"12"])
         await settle(pilot)
         assert app.focused is field(app, "monthly_active_users").control
@@ -200,8 +207,7 @@ async def test_mouse_picks_a_choice_and_moves_on(make_app: MakeApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.click("#start", offset=(4, 0))  # "Start a new profile"
         await pilot.pause()
-        await app.screen.show_step(step_of("deployment"))  # type: ignore[attr-defined]
-        await pilot.pause()
+        await go_to(pilot, "deployment")
         await pilot.click("#choices-deployment", offset=(6, 2))  # the third option: users' devices
         await pilot.pause()
         assert app.answers["deployment"] == "on_device"
@@ -212,8 +218,7 @@ async def test_numbers_are_checked_inline_and_accept_separators_and_suffixes(mak
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("enter")
-        await app.screen.show_step(step_of("monthly_active_users"))  # type: ignore[attr-defined]
-        await pilot.pause()
+        await go_to(pilot, "monthly_active_users")
         await type_answer(pilot, "lots")
         feedback = field(app, "monthly_active_users").query_one(".feedback", Static)
         assert "is not a number" in text(feedback)
@@ -255,8 +260,7 @@ async def test_invalid_text_left_behind_is_kept_as_a_draft_and_flagged_on_review
     app = make_app()
     async with app.run_test(size=(100, 32)) as pilot:
         await pilot.press("enter")
-        await app.screen.show_step(step_of("established_in"))  # type: ignore[attr-defined]
-        await pilot.pause()
+        await go_to(pilot, "established_in")
         field(app, "established_in").query_one(Input).value = "Atlantis"
         await pilot.press("ctrl+r")
         await pilot.pause()

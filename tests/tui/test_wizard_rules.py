@@ -12,7 +12,7 @@ from advisor.tui.screens.questions import QuestionsScreen
 from advisor.tui.screens.review import ReviewScreen
 from advisor.tui.screens.welcome import WelcomeScreen
 
-from .test_flow import field, text, type_answer
+from .test_flow import field, go_to, text, type_answer
 
 MakeApp = Callable[..., AdvisorApp]
 
@@ -21,8 +21,7 @@ async def test_text_left_invalid_comes_back_after_the_review_page(make_app: Make
     app = make_app()
     async with app.run_test(size=(100, 32)) as pilot:
         await pilot.press("enter")
-        await app.screen.show_step(step_of("monthly_active_users"))  # type: ignore[attr-defined]
-        await pilot.pause()
+        await go_to(pilot, "monthly_active_users")
         field(app, "monthly_active_users").query_one(Input).value = "20.000.000"
         await pilot.press("ctrl+r")
         await pilot.pause()
