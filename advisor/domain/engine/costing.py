@@ -23,13 +23,8 @@ from advisor.domain.profile.answers import Profile
 from advisor.domain.wording import name_list, usd, vendor_name
 
 
-def host_of(p: Profile, model: Model, estimate: CostEstimate) -> str:
-    """Who serves the model on this route, named as a founder would look them up."""
-    return _host(p, model, estimate.route, list_price(model))
-
-
-def _host(p: Profile, model: Model, route: str, listed: Price | ImagePrice | None) -> str:
-    """`host_of`, given the model's `list_price`."""
+def host_of(p: Profile, model: Model, route: str, listed: Price | ImagePrice | None) -> str:
+    """Who serves the model on `route`, named as a founder would look them up (`listed`: its `list_price`)."""
     if route == "on_device":
         return "your users' devices"
     if route == "self_host":
@@ -47,12 +42,14 @@ def list_price(model: Model) -> Price | ImagePrice | None:
     return model.image_price if makes_images(model) else model.price
 
 
-def _api(model: Model, w: Workload) -> CostEstimate | None:
-    return image_api_cost(model, w) if makes_images(model) else api_cost(model, w)
+def _api(model: Model, w: Workload, image: bool) -> CostEstimate | None:
+    """The model on its vendor's (or main host's) API; `image`: whether it makes images (`makes_images`)."""
+    return image_api_cost(model, w) if image else api_cost(model, w)
 
 
-def _own(model: Model, w: Workload, gpus: list[Gpu]) -> CostEstimate | None:
-    return image_self_host_cost(model, w, gpus) if makes_images(model) else self_host_cost(model, w, gpus)
+def _own(model: Model, w: Workload, gpus: list[Gpu], image: bool) -> CostEstimate | None:
+    """The model on GPUs you run; `image` as for `_api`."""
+    return image_self_host_cost(model, w, gpus) if image else self_host_cost(model, w, gpus)
 
 
 def _route_reason(p: Profile, chosen: CostEstimate, others: list[CostEstimate], must_self_host: bool) -> str | None:
@@ -94,17 +91,17 @@ def choose_route(p: Profile, a: Assessment, gpus: list[Gpu], w: Workload) -> Non
     m = a.model
     if m.weights == "open" and p.deployment == "on_device":
         a.cost = CostEstimate("on_device", 0.0, "runs on users' devices: no inference bill", None)
-        a.host = _host(p, m, "on_device", None)
+        a.host = host_of(p, m, "on_device", None)
         return
     image = makes_images(m)
-    listed = m.image_price if image else m.price  # `list_price`
-    api = image_api_cost(m, w) if image else api_cost(m, w)  # `_api`
+    listed = list_price(m)
+    api = _api(m, w, image)
     if m.weights == "closed":
         a.cost = api
         if api is not None:
-            a.host = _host(p, m, "api", listed)
+            a.host = host_of(p, m, "api", listed)
         return
-    own = image_self_host_cost(m, w, gpus) if image else self_host_cost(m, w, gpus)  # `_own`
+    own = _own(m, w, gpus, image)
     must_self_host = p.self_host_required or p.deployment == "on_prem"
     options = [c for c in (own, api) if c is not None]
     allowed = [c for c in options if not (must_self_host and c.route == "api")]
@@ -122,10 +119,10 @@ def choose_route(p: Profile, a: Assessment, gpus: list[Gpu], w: Workload) -> Non
         return (preferred is not None and c.route != preferred, c.monthly_usd + c.customer_usd, c.route)
 
     a.cost = chosen = min(allowed, key=preference) if len(allowed) > 1 else allowed[0]
-    a.host = _host(p, m, chosen.route, listed)
+    a.host = host_of(p, m, chosen.route, listed)
     others = [c for c in options if c is not chosen]
     a.alternatives = [
-        Alternative(route=c.route, host=_host(p, m, c.route, listed), monthly_usd=c.monthly_usd, basis=c.basis)
+        Alternative(route=c.route, host=host_of(p, m, c.route, listed), monthly_usd=c.monthly_usd, basis=c.basis)
         for c in others
     ]
     if m.prices or m.image_prices:  # other hosts' prices
@@ -172,8 +169,8 @@ def route_estimate(a: Assessment, w: Workload, gpus: list[Gpu]) -> CostEstimate 
     if a.cost.route == "on_device":
         return a.cost
     if a.cost.route == "api":
-        return _api(a.model, w)
-    return _own(a.model, w, gpus)
+        return _api(a.model, w, makes_images(a.model))
+    return _own(a.model, w, gpus, makes_images(a.model))
 
 
 def route_monthly_usd(a: Assessment, w: Workload, gpus: list[Gpu]) -> float | None:

@@ -55,8 +55,8 @@ _W_QUALITY, _W_COST, _W_RISK, _W_OPS, _W_CONTINUITY, _W_RECENCY = (
 
 def fit_and_score(p: Profile, a: Assessment, reference_cost: float, today: dt.date) -> None:
     m = a.model
+    quality = _QUALITY_TERM[(a.tier, p.quality)]
     by_evidence = a.rating.by_evidence if a.rating is not None else None
-    quality = _QUALITY_TERM[(by_evidence if by_evidence is not None else "standard", p.quality)]  # `a.tier`
     if by_evidence is not None:
         a.fit.append(_TIER_FIT[(by_evidence, p.quality)])
     if p.use_case not in m.use_cases:
