@@ -419,36 +419,31 @@ class UseRating(msgspec.Struct, kw_only=True, frozen=True):
         return f"{self.tier} for {self.use_case}: {agree} ({self.basis})"
 
 
+_FIRST_USE: dict[str, UseCase] = {b.id: b.use_cases[0] for b in BENCHMARKS.values()}
+"""The use case each benchmark speaks to first, by benchmark id."""
+
+
 def use_case_of(entry: QualityEvidence) -> UseCase | None:
     """The use case an entry speaks to (its own, or its benchmark's first); None for an unknown benchmark."""
-    if entry.use_case is not None:
-        return entry.use_case
-    bench = BENCHMARKS.get(entry.benchmark)
-    return bench.use_cases[0] if bench is not None else None
+    return entry.use_case if entry.use_case is not None else _FIRST_USE.get(entry.benchmark)
 
 
-_FIRST_USE: dict[str, UseCase] = {b.id: b.use_cases[0] for b in BENCHMARKS.values()}
-"""`use_case_of` an entry without a use case of its own, by benchmark id."""
-
-
-def _placed(e: QualityEvidence) -> list[Placed]:
+def _placed(e: QualityEvidence) -> Placed | None:
+    """The entry with the tier its score reaches on its benchmark; None for an unknown benchmark."""
     bench = BENCHMARKS.get(e.benchmark)
-    return [Placed(evidence=e, benchmark=bench, tier=bench.tier(e.score))] if bench is not None else []
+    return Placed(evidence=e, benchmark=bench, tier=bench.tier(e.score)) if bench is not None else None
 
 
 def _newest_per_benchmark(entries: Sequence[QualityEvidence]) -> list[Placed]:
     if len(entries) == 1:  # the usual case: one result for the use
-        return _placed(entries[0])
+        only = _placed(entries[0])
+        return [only] if only is not None else []
     newest: dict[tuple[str, bool], QualityEvidence] = {}
     for e in entries:
         key = (e.benchmark, e.self_reported)
         if key not in newest or e.as_of > newest[key].as_of:
             newest[key] = e
-    placed = []
-    for e in newest.values():
-        bench = BENCHMARKS.get(e.benchmark)
-        if bench is not None:
-            placed.append(Placed(evidence=e, benchmark=bench, tier=bench.tier(e.score)))
+    placed = [p for p in map(_placed, newest.values()) if p is not None]
     return sorted(placed, key=lambda p: (-RANK[p.tier], p.benchmark.id))
 
 
@@ -457,17 +452,9 @@ def rate(model: Model, use_case: UseCase) -> UseRating:
     evidence = model.quality_evidence
     if not evidence:
         return _unrated(use_case) if model.quality is None else _hand_set(use_case, model.quality)
-    first_use = _FIRST_USE
-    placed = _newest_per_benchmark(
-        [e for e in evidence if (e.use_case if e.use_case is not None else first_use.get(e.benchmark)) == use_case]
-    )
+    placed = _newest_per_benchmark([e for e in evidence if use_case_of(e) == use_case])
     if not placed:
         return _unrated(use_case)
-    if len(placed) == 1:  # one result decides, and agrees with itself
-        only = placed[0]
-        if only.evidence.self_reported:
-            return UseRating(use_case=use_case, tier=only.tier, basis="self-reported", deciding=(only,), agree=1)
-        return UseRating(use_case=use_case, tier=only.tier, basis="independent", deciding=(only,), agree=1)
     independent = tuple(p for p in placed if not p.evidence.self_reported)
     own = tuple(p for p in placed if p.evidence.self_reported)
     deciding = independent or own
