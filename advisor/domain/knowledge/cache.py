@@ -8,8 +8,10 @@ rebuilt; writing it is best effort (a read-only or full disk only means the next
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import hashlib
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -73,6 +75,20 @@ def _digest(fingerprint: str, payload: bytes | memoryview) -> str:
     return digest.hexdigest()
 
 
+@contextlib.contextmanager
+def collection_paused() -> Iterator[None]:
+    """No cyclic garbage collection inside: reading knowledge creates many objects and no cycles, so collecting
+    meanwhile only costs time. Collection resumes after only if it was on before (a one-shot command turns it off
+    for good, `cli.process.settle`)."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
+
+
 def read_cache(path: Path | None, fingerprint: str) -> Snapshot | None:
     """The cached snapshot of the knowledge with `fingerprint`, or None if absent, unreadable, not a regular
     file, too large, corrupt, altered, of another shape, or failing the checks across entries."""
@@ -82,18 +98,14 @@ def read_cache(path: Path | None, fingerprint: str) -> Snapshot | None:
         raw = read_input_file(path, limit=MAX_CACHE_BYTES)
     except InputError:
         return None
-    collecting = gc.isenabled()  # a one-shot command has turned collection off for good (`cli.process.settle`)
-    gc.disable()  # decoding creates many objects and no cycles; collecting meanwhile only costs time
     try:
-        sealed = msgspec.msgpack.decode(raw, type=_Sealed)
-        if sealed.fingerprint != fingerprint or sealed.digest != _digest(fingerprint, sealed.snapshot):
-            return None
-        snapshot: Snapshot = msgspec.msgpack.decode(sealed.snapshot, type=Snapshot)
+        with collection_paused():
+            sealed = msgspec.msgpack.decode(raw, type=_Sealed)
+            if sealed.fingerprint != fingerprint or sealed.digest != _digest(fingerprint, sealed.snapshot):
+                return None
+            snapshot: Snapshot = msgspec.msgpack.decode(sealed.snapshot, type=Snapshot)
     except (msgspec.DecodeError, msgspec.ValidationError):
         return None
-    finally:
-        if collecting:
-            gc.enable()
     merged: dict[str, dict[str, Any]] = {
         "licenses": {lic.id: lic for lic in snapshot.licenses},
         "models": {m.id: m for m in snapshot.models},

@@ -8,7 +8,6 @@ problem (file, line, what was expected) and raises them together as an `InputErr
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import operator
 import os
@@ -23,7 +22,7 @@ from advisor.domain.inputs.files import MAX_FILE_BYTES, oversize_message
 from advisor.domain.inputs.problems import InputError, Problem, display_path
 from advisor.domain.inputs.safe_yaml import YamlDocument, read_yaml
 from advisor.domain.knowledge.base import KnowledgeBase, Origin, bundled_dir
-from advisor.domain.knowledge.cache import Snapshot, cache_path, read_cache, write_cache
+from advisor.domain.knowledge.cache import Snapshot, cache_path, collection_paused, read_cache, write_cache
 from advisor.domain.knowledge.checks import cross_check
 from advisor.domain.knowledge.hardware import Gpu
 from advisor.domain.knowledge.schema import CatalogEntry, License, Model
@@ -233,18 +232,13 @@ def load(extra_dirs: Iterable[Path] = (), *, bundled: bool = True, cache: bool =
     merged: dict[str, dict[str, Any]] = {kind: {} for kind in KINDS}
     origins: dict[tuple[str, str], Origin] = {}
     docs: dict[tuple[str, str], tuple[YamlDocument, list[str | int]]] = {}
-    collecting = gc.isenabled()  # off for good in a one-shot command (`cli.process.settle`)
-    gc.disable()
-    try:
+    with collection_paused():
         for index in range(len(dirs)):
             layer = _read_layer([f for f in files if f.layer == index and f.raw is not None], problems)
             for kind in KINDS:
                 merged[kind].update(layer.entries[kind])
             origins.update(layer.origins)
             docs.update(layer.docs)
-    finally:
-        if collecting:
-            gc.enable()
     problems.extend(cross_check(merged, docs))
     if problems:
         raise InputError(problems)
