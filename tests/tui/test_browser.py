@@ -5,22 +5,24 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from textual.widgets import Checkbox, DataTable, Input, Select, Static
+from textual.widgets import DataTable, Input, Static
 
 from advisor.domain.profile.answers import parse_profile
 from advisor.tui.app import AdvisorApp
 from advisor.tui.screens.browser import BrowserScreen
 from advisor.tui.screens.compare import CompareScreen
 from advisor.tui.screens.model_detail import ModelDetailScreen
+from advisor.tui.widgets.chip_bar import ChipBar, ChoiceMenu
+from advisor.tui.widgets.model_browser import BrowseTable
 
-from .test_flow import EU_STARTUP, open_results, settle, table_text, text
+from .test_flow import EU_STARTUP, on_screen, open_results, settle, table_text, text
 
 MakeApp = Callable[..., AdvisorApp]
 SIZES = [(80, 24), (60, 20)]
 
 
-def rows(app: AdvisorApp) -> list[list[str]]:
-    return table_text(app.screen.query_one("#browse-table", DataTable))
+def rows(app: AdvisorApp) -> list[dict[str, str]]:
+    return app.screen.query_one("#browse-table", BrowseTable).shown_text()
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -38,11 +40,14 @@ async def test_the_browser_lists_every_model_and_opens_one_outside_the_shortlist
         assert len(listed) == len(app.kb.models)
         assert "11 of 11 models" in text(app.screen.query_one("#browse-count", Static))
         excluded = results.decision.excluded[0]
-        assert any(excluded.name.startswith(row[1].rstrip("…")) and row[4].startswith("ruled out") for row in listed)
+        assert any(
+            excluded.name.startswith(row["Model"].rstrip("…")) and row["In this decision"].startswith("ruled out")
+            for row in listed
+        )
         await pilot.press("slash")
         await pilot.press(*"haiku 3.5")
         await pilot.pause()
-        assert [row[1] for row in rows(app)] == ["Claude Haiku 3.5"]
+        assert [row["Model"] for row in rows(app)] == ["Claude Haiku 3.5"]
         await pilot.press("tab", "tab", "tab")  # past the two checkboxes, into the table
         await pilot.pause()
         app.screen.query_one("#browse-table").focus()
@@ -61,24 +66,69 @@ async def test_filters_narrow_by_weights_vendor_fit_and_budget(make_app: MakeApp
         await open_results(pilot)
         await pilot.press("b")
         await pilot.pause()
-        screen = app.screen
-        screen.query_one("#browse-weights", Select).value = "closed"
+        chips = app.screen.query_one(ChipBar)
+        chips.focus()
+        await pilot.press("enter")  # the first chip, the weights: its menu opens
         await pilot.pause()
-        assert {row[3] for row in rows(app)} == {"closed"}
-        screen.query_one("#browse-weights", Select).clear()
-        screen.query_one("#browse-vendor", Select).value = "Meta"
+        assert isinstance(app.screen, ChoiceMenu)
+        await pilot.press("down", "down", "enter")  # past "any" and "open weights" to "closed"
         await pilot.pause()
-        assert {row[2] for row in rows(app)} == {"Meta"}
-        screen.query_one("#browse-vendor", Select).clear()
-        screen.query_one("#browse-fits", Checkbox).value = True
+        assert isinstance(app.screen, BrowserScreen)
+        assert {row["Weights"] for row in rows(app)} == {"closed"}
+        assert "Weights: closed ▾" in str(chips.render())
+        chips.set_value("weights", None)
+        chips.set_value("vendor", "Meta")
         await pilot.pause()
-        assert not any(row[4].startswith("ruled out") for row in rows(app))
+        assert {row["Vendor"] for row in rows(app)} == {"Meta"}
+        chips.set_value("vendor", None)
+        await pilot.press("right", "right", "right", "right", "space")  # to "fits my answers", toggled
+        await pilot.pause()
+        assert "[✓] fits my answers" in str(chips.render())
+        assert not any(row["In this decision"].startswith("ruled out") for row in rows(app))
         assert len(rows(app)) == len(app.kb.models) - 1
-        screen.query_one("#browse-budget", Checkbox).value = True
+        await pilot.press("right", "enter")  # "within budget"
         await pilot.pause()
-        costs = [float(row[4].split("$")[1].split("/")[0].replace(",", "")) for row in rows(app)]
+        costs = [float(row["In this decision"].split("$")[1].split("/")[0].replace(",", "")) for row in rows(app)]
         assert costs and max(costs) <= 100
         assert len(costs) < len(app.kb.models) - 1
+
+
+async def test_escape_leaves_a_filter_as_it_was_and_a_click_on_a_chip_acts_on_it(make_app: MakeApp) -> None:
+    app = make_app(profile=parse_profile(EU_STARTUP))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_results(pilot)
+        await pilot.press("b")
+        await pilot.pause()
+        chips = app.screen.query_one(ChipBar)
+        chips.set_value("vendor", "Meta")
+        await pilot.pause()
+        meta = len(rows(app))
+        chips.current = 1
+        chips.focus()
+        await pilot.press("enter", "down", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, BrowserScreen)
+        assert chips.values()["vendor"] == "Meta" and len(rows(app)) == meta
+        place = chips.place("fits")
+        await pilot.click(ChipBar, offset=place)
+        await pilot.pause()
+        assert chips.values()["fits"] is True
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_every_filter_is_on_screen_and_the_table_fits_the_width(make_app: MakeApp, size: tuple[int, int]) -> None:
+    app = make_app(profile=parse_profile(EU_STARTUP))
+    async with app.run_test(size=size) as pilot:
+        await open_results(pilot)
+        await pilot.press("b")
+        await pilot.pause()
+        chips = app.screen.query_one(ChipBar)
+        shown = on_screen(app)
+        for chip in chips.chips:
+            assert chip.text() in shown
+        table = app.screen.query_one(BrowseTable)
+        assert table.virtual_size.width <= table.scrollable_content_region.width
+        assert "Model" in shown and "In this decision" in shown
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -97,7 +147,7 @@ async def test_a_model_marked_in_the_browser_is_compared_with_the_first_choice(
         app.screen.query_one("#browse-table").focus()
         await pilot.press("space")
         await pilot.pause()
-        assert rows(app)[0][0] == "✓"
+        assert rows(app)[0]["✓"] == "✓"
         await pilot.press("c")
         await pilot.pause()
         assert isinstance(app.screen, CompareScreen)

@@ -53,6 +53,11 @@ def field(app: AdvisorApp, question_id: str) -> QuestionField:
     return app.screen.query_one(f"#q-{question_id}", QuestionField)
 
 
+def on_screen(app: AdvisorApp) -> str:
+    """Everything the screen would draw, as text."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
 def table_text(table: DataTable[object]) -> list[list[str]]:
     return [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
 

@@ -22,15 +22,10 @@ from advisor.tui.screens.questions import QuestionsScreen
 from advisor.tui.screens.welcome import WelcomeScreen
 
 from .conftest import NOW
-from .test_flow import EU_STARTUP, autosaved, settle, text, type_answer
+from .test_flow import EU_STARTUP, autosaved, on_screen, settle, text, type_answer
 
 MakeApp = Callable[..., AdvisorApp]
 RAW_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-def on_screen(app: AdvisorApp) -> str:
-    """Everything the screen would draw, as text."""
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
 async def open_in_dialog(app: AdvisorApp, pilot: object, key: str, path: str) -> str:

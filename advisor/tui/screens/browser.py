@@ -12,11 +12,12 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.widgets import DataTable, Header, Input, Static
+from textual.widgets import Header, Input, Static
 
 from advisor.domain.decision import Decision
 from advisor.tui.screens.base import AdvisorScreen
 from advisor.tui.widgets.footer import KeyFooter
+from advisor.tui.widgets.line_table import LineTable
 from advisor.tui.widgets.model_browser import BrowseFilters, BrowseTable, Filters, Listing, listings
 
 MAX_COMPARED = 3
@@ -46,7 +47,7 @@ class BrowserScreen(AdvisorScreen):
         with Vertical(id="browser"):
             yield BrowseFilters(self.items, id="browse-filters")
             yield Static("", id="browse-count", classes="hint")
-            yield BrowseTable(id="browse-table", cursor_type="row", zebra_stripes=True)
+            yield BrowseTable(id="browse-table")
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -59,7 +60,7 @@ class BrowserScreen(AdvisorScreen):
 
     def _fill(self) -> None:
         shown = self.shown()
-        self.query_one(BrowseTable).show(shown, self.marked, max(40, self.width - 4))
+        self.query_one(BrowseTable).list_models(shown, self.marked, max(40, self.width - 4))
         marked = (
             f" · marked to compare: {len(self.marked)} (c compares)"
             if self.marked
@@ -87,22 +88,19 @@ class BrowserScreen(AdvisorScreen):
         """Enter in the search goes to what it found."""
         self.query_one(BrowseTable).focus()
 
-    @on(DataTable.RowSelected, "#browse-table")
-    def _open(self, event: DataTable.RowSelected) -> None:
+    @on(LineTable.Selected, "#browse-table")
+    def _open(self, event: LineTable.Selected) -> None:
         from advisor.tui.screens.model_detail import ModelDetailScreen
 
-        if event.row_key.value is not None:
-            self.app.push_screen(ModelDetailScreen(event.row_key.value, self.decision))
+        self.app.push_screen(ModelDetailScreen(event.key, self.decision))
 
     def on_resize(self, event: events.Resize) -> None:
         if event.size.width != self.width:
             self._fit(event.size.width)
 
     def _fit(self, width: int) -> None:
-        """Lay the filters and the table out for `width` columns."""
+        """Fill the table for `width` columns."""
         self.width = width
-        self.set_class(width < 100, "-narrow")
-        self.query_one(BrowseFilters).set_class(width < 100, "-narrow")
         self._fill()
 
     def on_key(self, event: events.Key) -> None:

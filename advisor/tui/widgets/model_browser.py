@@ -1,4 +1,5 @@
-"""The model browser's pieces: the filters (search, weights, vendor, license kind, use case, fit, budget) and the table.
+"""The model browser's pieces: the filters (a search field and chips for weights, vendor, license kind, use case,
+fit and budget) and the table.
 
 Every model of the knowledge base is a `Listing`: its facts, and where it stands in the decision (its
 rank and cost, or why it is ruled out). The filters narrow the listings; the table shows them, and
@@ -7,28 +8,28 @@ marks the ones picked for comparison.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import ClassVar
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
-from textual.content import Content
+from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import Checkbox, Input, Select
+from textual.widgets import Input
 
 from advisor.domain.decision import Decision
 from advisor.domain.knowledge.base import KnowledgeBase
-from advisor.domain.profile.form import Question
 from advisor.domain.profile.questions import BY_ID
 from advisor.domain.profile.reading import choice_label
 from advisor.domain.wording import usd, vendor_name
-from advisor.tui.widgets.model_tables import ModelTable
+from advisor.tui.widgets.chip_bar import Chip, ChipBar
+from advisor.tui.widgets.line_table import PADDING, Column, LineTable, Row
 
 ANY = "any"
+WITH_VENDOR = 64
+"""A table narrower than this leaves out the vendor column (the model's detail names it)."""
 
 
 @dataclass(frozen=True)
@@ -116,14 +117,11 @@ def _options(values: Iterable[str], words: dict[str, str] | None = None) -> list
 
 
 class BrowseFilters(Vertical):
-    """The filter row; posts `Changed` with the new `Filters` whenever one control changes."""
+    """The search field and the chips; posts `Changed` with the new `Filters` whenever one of them changes."""
 
     DEFAULT_CSS = """
     BrowseFilters { height: auto; padding: 0 1; }
-    BrowseFilters > Horizontal { height: auto; }
     BrowseFilters Input { width: 1fr; }
-    BrowseFilters Select { width: 1fr; margin-right: 1; }
-    BrowseFilters Checkbox { width: auto; margin-left: 1; }
     """
 
     class Changed(Message):
@@ -137,55 +135,44 @@ class BrowseFilters(Vertical):
 
     def compose(self) -> ComposeResult:
         use_case = BY_ID["use_case"]
-        with Horizontal():
-            yield Input(placeholder="search by name (/)", id="browse-search", compact=True)
-            yield Checkbox("fits my answers", id="browse-fits", compact=True)
-            yield Checkbox("within budget", id="browse-budget", compact=True)
-        with Horizontal():
-            yield from self._selects(use_case)
-
-    def _selects(self, use_case: Question) -> Iterator[Select[str]]:
-        yield Select(
-            [("open weights", "open"), ("closed", "closed")], prompt="any weights", id="browse-weights", compact=True
-        )
-        yield Select(_options(i.vendor for i in self.items), prompt="any vendor", id="browse-vendor", compact=True)
-        yield Select(
-            _options(i.category for i in self.items if i.category),
-            prompt="any license",
-            id="browse-category",
-            compact=True,
-        )
-        yield Select(
-            [(choice_label(use_case, c.value), str(c.value)) for c in use_case.choices],
-            prompt="any use",
-            id="browse-use",
-            compact=True,
+        yield Input(placeholder="search by name (/)", id="browse-search", compact=True)
+        yield ChipBar(
+            [
+                Chip("weights", "Weights", [("open weights", "open"), ("closed", "closed")]),
+                Chip("vendor", "Vendor", _options(i.vendor for i in self.items)),
+                Chip("category", "License", _options(i.category for i in self.items if i.category)),
+                Chip("use_case", "Use", [(choice_label(use_case, c.value), str(c.value)) for c in use_case.choices]),
+                Chip("fits", "fits my answers"),
+                Chip("within_budget", "within budget"),
+            ],
+            id="browse-chips",
         )
 
     def filters(self) -> Filters:
-        def chosen(selector: str) -> str:
-            value = self.query_one(selector, Select).value
+        values = self.query_one(ChipBar).values()
+
+        def chosen(key: str) -> str:
+            value = values[key]
             return value if isinstance(value, str) else ANY
 
         return Filters(
             text=self.query_one("#browse-search", Input).value,
-            weights=chosen("#browse-weights"),
-            vendor=chosen("#browse-vendor"),
-            category=chosen("#browse-category"),
-            use_case=chosen("#browse-use"),
-            fits=self.query_one("#browse-fits", Checkbox).value,
-            within_budget=self.query_one("#browse-budget", Checkbox).value,
+            weights=chosen("weights"),
+            vendor=chosen("vendor"),
+            category=chosen("category"),
+            use_case=chosen("use_case"),
+            fits=bool(values["fits"]),
+            within_budget=bool(values["within_budget"]),
         )
 
     @on(Input.Changed)
-    @on(Select.Changed)
-    @on(Checkbox.Changed)
+    @on(ChipBar.Changed)
     def _changed(self, event: Message) -> None:
         event.stop()
         self.post_message(self.Changed(self.filters()))
 
 
-class BrowseTable(ModelTable):
+class BrowseTable(LineTable):
     """The listings that pass the filters; space marks a model for comparison."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("space", "mark", "Mark to compare")]
@@ -197,37 +184,28 @@ class BrowseTable(ModelTable):
             self.model = model
             super().__init__()
 
-    def show(self, items: list[Listing], marked: list[str], width: int) -> None:
-        """Fill the table with `items`, `width` columns wide; the cursor stays on its model where it can."""
-        current = self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value if self.row_count else None
+    def list_models(self, items: list[Listing], marked: list[str], width: int) -> None:
+        """Show `items` in `width` columns (the vendor only when there is room), the marked ones ticked; the cursor
+        stays on its model where it can."""
+        with_vendor = width >= WITH_VENDOR
         name_width = max(16, min(36, width * 35 // 100))
-        standing_width = max(12, width - name_width - 3 - 12 - 7 - 2 * 5 - 2)
-        self.clear(columns=True)
-        self.add_column("✓", key="mark", width=1)
-        self.add_column("Model", key="model", width=name_width)
-        self.add_column("Vendor", key="vendor", width=12)
-        self.add_column("Weights", key="weights", width=7)
-        self.add_column("In this decision", key="standing", width=standing_width)
+        fixed = 1 + name_width + 7 + (12 if with_vendor else 0)
+        columns = [Column("✓", 1), Column("Model", name_width)]
+        columns += [Column("Vendor", 12)] if with_vendor else []
+        columns += [Column("Weights", 7)]
+        columns.append(Column("In this decision", max(12, width - fixed - 2 * PADDING * (len(columns) + 1))))
+        rows = []
         for item in items:
+            rest = "" if item.rank is not None else "dim"
+            name = "bold" if item.rank and item.rank <= 5 else rest
             mark = "✓" if item.model in marked else ""
-            style = "" if item.rank is not None else "dim"
-            self.add_row(
-                mark,
-                Text(
-                    str(Content(item.name).truncate(name_width, ellipsis=True)),
-                    style="bold" if item.rank and item.rank <= 5 else style,
-                ),
-                Text(item.vendor[:12], style=style),
-                Text(item.weights, style=style),
-                Text(str(Content(item.standing).truncate(standing_width, ellipsis=True)), style=style),
-                key=item.model,
-            )
-        keys = [item.model for item in items]
-        if current in keys:
-            self.move_cursor(row=keys.index(current))
+            cells: tuple[str, ...] = (mark, item.name, item.vendor, item.weights, item.standing)
+            emphasis: tuple[str, ...] = ("", name, rest, rest, rest)
+            if not with_vendor:
+                cells, emphasis = cells[:2] + cells[3:], emphasis[:2] + emphasis[3:]
+            rows.append(Row(item.model, cells, emphasis))
+        self.show(columns, rows)
 
     def action_mark(self) -> None:
-        if self.row_count:
-            key = self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
-            if key is not None:
-                self.post_message(self.Marked(key))
+        if self.highlighted is not None:
+            self.post_message(self.Marked(self.highlighted))
