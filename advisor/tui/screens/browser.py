@@ -1,7 +1,9 @@
 """The model browser: every model of the knowledge base, filtered and searched, each opening its detail.
 
-Enter in the search goes to the table; Enter there opens a model; space marks up to three for comparison and `c` compares them (one marked model is
-compared with the first choice). Ruled-out models are listed too, with their reason.
+`/` goes to the search and Enter there to the table; Enter in the table opens a model; space marks up to three
+for comparison and `c` compares them (one marked model is compared with the first choice). Tab reaches the
+filter chips: Left/Right pick one, Enter or Space toggles it or opens its choices. Ruled-out models are listed
+too, with their reason.
 """
 
 from __future__ import annotations
