@@ -56,11 +56,17 @@ class Keys(App[None]):
 Cell = tuple[str, object, object, object, object]
 
 
-async def painted(bar: Callable[[], Widget]) -> list[Cell]:
-    """The bottom line as the terminal would show it: each cell's character, background, and ink if not blank."""
+async def painted(bar: Callable[[], Widget], *, hover: int | None = None) -> list[Cell]:
+    """The bottom line as the terminal would show it: each cell's character, background, and ink if not blank.
+
+    With `hover`, the mouse is over that cell of the bar.
+    """
     app = Keys(bar)
     async with app.run_test(size=(40, 8)) as pilot:
         await pilot.pause()
+        if hover is not None:
+            await pilot.hover(type(app.screen.children[-1]), offset=(hover, 0))
+            await pilot.pause()
         strip = app.screen._compositor.render_strips()[-1]
         return [
             (char, style.bgcolor, *((style.color, style.bold, style.dim) if char.strip() else (None, None, None)))
@@ -70,11 +76,17 @@ async def painted(bar: Callable[[], Widget]) -> list[Cell]:
         ]
 
 
-async def test_the_bar_looks_like_textuals_compact_footer_disabled_keys_dimmed_the_palette_key_at_the_right() -> None:
+async def test_the_bar_looks_like_textuals_compact_footer_disabled_keys_dimmed_the_palette_key_at_the_right_hover_too() -> (
+    None
+):
     ours = await painted(KeyFooter)
     text = "".join(cell[0] for cell in ours)
     assert text == "x Go y Stop".ljust(28) + "▏^p palette "
     assert ours == await painted(lambda: Footer(compact=True))
+    for cell in (0, 6, 30):  # over `x Go`, the disabled `y Stop`, the palette's key
+        hovered = await painted(KeyFooter, hover=cell)
+        assert hovered != ours
+        assert hovered == await painted(lambda: Footer(compact=True), hover=cell)
 
 
 async def test_the_bar_follows_the_focus_without_a_widget_per_key(make_app: MakeApp) -> None:

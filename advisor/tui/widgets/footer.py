@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, ClassVar, NamedTuple
 
 from textual import events
 from textual.content import Content
+from textual.style import Style as VisualStyle
 from textual.widget import Widget
 
 if TYPE_CHECKING:
@@ -136,15 +137,22 @@ class KeyFooter(Widget, can_focus=False):
             self._shown = shown
             self.refresh()
 
-    def _drawn(self, key: Key) -> Content:
-        """One key: its key text in the key style and its description after it, dimmed if disabled."""
+    def _drawn(self, key: Key, *, ruled: bool = False) -> Content:
+        """One key: its key text in the key style and its description after it, dimmed if disabled.
+
+        `ruled`: after a thin rule, which is part of the key (the command palette's, at the right).
+        """
         drawn = Content.styled(key.display, self.get_visual_style("footer-key--key"))
+        if ruled:  # its colour mixed with the bar's now, so that the key's hover background leaves it as it is
+            rule = self.background_colors[1] + self.get_component_styles("key-footer--separator").color
+            drawn = Content.styled("▏", VisualStyle(foreground=rule)) + drawn
         if key.description:
             drawn += Content.styled(f" {key.description}", self.get_visual_style("footer-key--description"))
         if not key.enabled:
             drawn = drawn.stylize(self.get_visual_style("key-footer--disabled", partial=True))
         if key == self._hover:
-            drawn = drawn.stylize(self.get_visual_style("key-footer--hover", partial=True))
+            # Its background as the CSS gives it, to lay over the bar's (a partial visual style dilutes it).
+            drawn = drawn.stylize(VisualStyle(background=self.get_component_styles("key-footer--hover").background))
         return drawn
 
     def render(self) -> Content:
@@ -153,7 +161,7 @@ class KeyFooter(Widget, can_focus=False):
         width = self.size.width
         right = Content("")
         if (palette := self._shown.palette) is not None:  # at the right, after a thin rule
-            right = Content.assemble(("▏", self.get_visual_style("key-footer--separator")), self._drawn(palette), " ")
+            right = self._drawn(palette, ruled=True) + " "
         room = max(0, width - right.cell_length)  # for the other keys, cut off where it ends
         places: list[Place] = []
         left: list[Content] = []
@@ -166,7 +174,7 @@ class KeyFooter(Widget, can_focus=False):
             left.append(drawn)
             at += drawn.cell_length + 1
         if palette is not None:
-            places.append(Place(room + 1, room + right.cell_length - 1, palette))
+            places.append(Place(room, room + right.cell_length - 1, palette))
         self._places = places
         return (Content(" ").join(left).truncate(room, pad=True) + right).truncate(width)
 
@@ -183,15 +191,16 @@ class KeyFooter(Widget, can_focus=False):
             self.app.bell()
 
     def on_mouse_move(self, event: events.MouseMove) -> None:
-        key = self._key_at(event.x)
-        if key != self._hover:
-            self._hover = key
-            self.tooltip = key.tooltip or None if key is not None else None
-            self.styles.pointer = "pointer" if key is not None else "default"
-            self.refresh()
+        self._hover_over(self._key_at(event.x))
 
     def on_leave(self, event: events.Leave) -> None:
-        if self._hover is not None:
-            self._hover = None
-            self.tooltip = None
-            self.refresh()
+        self._hover_over(None)
+
+    def _hover_over(self, key: Key | None) -> None:
+        """Highlight the key under the mouse (none: `None`) and show its tooltip, as Textual's FooterKey does."""
+        if key == self._hover:
+            return
+        self._hover = key
+        self.tooltip = (key.tooltip or None) if key is not None else None
+        self.styles.pointer = "pointer" if key is not None else "default"
+        self.refresh()
