@@ -579,7 +579,7 @@ async def test_layout_holds_from_80x24_to_large_terminals(make_app: MakeApp, siz
     width, height = size
     async with app.run_test(size=size) as pilot:
         screen = await open_results(pilot)
-        for selector in ("#summary", "#tabs", "#shortlist-table", "#whatif-budget_usd_per_month", "Footer"):
+        for selector in ("#summary", "#tabs", "#shortlist-table", "#whatif-budget_usd_per_month", "KeyFooter"):
             region = screen.query_one(selector).region
             assert region.width > 0 and region.height > 0, selector
             assert region.right <= width and region.bottom <= height, selector

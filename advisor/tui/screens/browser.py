@@ -14,13 +14,14 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.widgets import Header, Input, Static
+from textual.widgets import Input, Static
 
 from advisor.domain.decision import Decision
 from advisor.tui.screens.base import AdvisorScreen
 from advisor.tui.widgets.footer import KeyFooter
 from advisor.tui.widgets.line_table import LineTable
 from advisor.tui.widgets.model_browser import BrowseFilters, BrowseTable, Filters, Listing, listings
+from advisor.tui.widgets.title_bar import TitleBar
 
 MAX_COMPARED = 3
 
@@ -45,7 +46,7 @@ class BrowserScreen(AdvisorScreen):
 
     def compose(self) -> ComposeResult:
         self.items = listings(self.advisor.kb, self.decision)
-        yield Header()
+        yield TitleBar()
         with Vertical(id="browser"):
             yield BrowseFilters(self.items, id="browse-filters")
             yield Static("", id="browse-count", classes="hint")

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import Header, Static
+from textual.widgets import Static
 
 from advisor.domain.decision import Decision
 from advisor.domain.knowledge.base import KnowledgeBase
@@ -23,6 +23,7 @@ from advisor.domain.wording import usd, vendor_name
 from advisor.tui.format import alternative_text, break_even_text, link, risk_block, score_parts_text
 from advisor.tui.screens.base import AdvisorScreen
 from advisor.tui.widgets.footer import KeyFooter
+from advisor.tui.widgets.title_bar import TitleBar
 
 MAX_LINEAGE = 12
 """Guard against a cycle of `supersedes` in a hand-edited knowledge base."""
@@ -56,7 +57,7 @@ class ModelDetailScreen(AdvisorScreen):
         self.decision = decision
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with VerticalScroll(id="detail"):
             yield Static(Content("\n").join(self._facts()), id="detail-facts")
             yield Static(Content("\n").join(self._standing()), id="detail-standing")

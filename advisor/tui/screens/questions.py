@@ -12,7 +12,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Header, OptionList
+from textual.widgets import Button, OptionList
 from textual.widgets.option_list import Option
 
 from advisor.domain.profile.form import AnswerError
@@ -22,6 +22,7 @@ from advisor.tui.screens.base import AdvisorScreen
 from advisor.tui.widgets.fields import QuestionField
 from advisor.tui.widgets.footer import KeyFooter
 from advisor.tui.widgets.progress import StepProgress
+from advisor.tui.widgets.title_bar import TitleBar
 
 WIDE = 120
 """Terminals at least this wide list the steps beside the questions."""
@@ -48,7 +49,7 @@ class QuestionsScreen(AdvisorScreen):
         return self.advisor.wizard.step
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Horizontal(id="wizard-body"):
             yield OptionList(
                 *[Option(f"{i + 1:>2}  {s.title}", id=f"goto-{i}") for i, s in enumerate(STEPS)], id="steps"

@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import DataTable, Header, Static, TabbedContent, TabPane
+from textual.widgets import DataTable, Static, TabbedContent, TabPane
 
 from advisor.domain.compare import decision_diff
 from advisor.domain.decision import Decision
@@ -30,6 +30,7 @@ from advisor.tui.widgets.model_preview import ModelPreview
 from advisor.tui.widgets.model_tables import ExcludedTable, ShortlistTable
 from advisor.tui.widgets.risk_list import RiskList
 from advisor.tui.widgets.sensitivity_view import SensitivityView
+from advisor.tui.widgets.title_bar import TitleBar
 from advisor.tui.widgets.watch_list import WatchList
 from advisor.tui.widgets.whatif import WhatIfBar
 
@@ -64,7 +65,7 @@ class ResultsScreen(AdvisorScreen):
         return self.advisor.wizard.what_if
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Vertical(id="results"):
             with VerticalScroll(id="banner"):
                 yield Static("Working out the recommendation…", id="summary")

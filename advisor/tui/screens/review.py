@@ -10,13 +10,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import Button, DataTable, Header, Static
+from textual.widgets import Button, DataTable, Static
 
 from advisor.domain.profile.questions import QUESTIONS
 from advisor.domain.profile.reading import format_answer
 from advisor.tui.format import cell
 from advisor.tui.screens.base import AdvisorScreen
 from advisor.tui.widgets.footer import KeyFooter
+from advisor.tui.widgets.title_bar import TitleBar
 
 
 class AnswersTable(DataTable[str | Text]):
@@ -35,7 +36,7 @@ class ReviewScreen(AdvisorScreen):
     ]
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Vertical(id="review-page"):
             yield Static("Review your answers", classes="screen-title")
             yield Static("Enter (or a click) on a row changes that answer; r shows the recommendation.", classes="hint")

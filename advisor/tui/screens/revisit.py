@@ -11,13 +11,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import DataTable, Header, Static
+from textual.widgets import DataTable, Static
 
 from advisor.domain.decision import Decision, stamp
 from advisor.domain.inputs.problems import InputError
 from advisor.tui.format import cell, link, severity_badge
 from advisor.tui.screens.base import AdvisorScreen
 from advisor.tui.widgets.footer import KeyFooter
+from advisor.tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from advisor.domain.changes import Change
@@ -55,7 +56,7 @@ class RevisitScreen(AdvisorScreen):
         self.result: Revisit | None = None
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Vertical(id="revisit"):
             yield Static(f"Revisiting the decision of {stamp(self.old.generated_at)} …", id="verdict")
             yield DataTable[str | Text](id="changes", cursor_type="row", zebra_stripes=True)

@@ -10,13 +10,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
-from textual.widgets import Header, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from advisor.domain.inputs.controls import escape_controls
 from advisor.tui.screens.base import AdvisorScreen
 from advisor.tui.session import SavedProfile
 from advisor.tui.widgets.footer import KeyFooter
+from advisor.tui.widgets.title_bar import TitleBar
 
 SHOWN_PROFILES = 6
 """Autosaved profiles offered on the welcome screen, most recent first."""
@@ -49,7 +50,7 @@ class WelcomeScreen(AdvisorScreen):
     """The autosaved profiles offered, in the order shown."""
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Vertical(id="welcome"):
             yield Static("advisor", id="welcome-title")
             yield Static(TAGLINE, id="tagline")
