@@ -3,7 +3,7 @@
 python benchmarks/tui_timings.py first-paint   # App.run_test entry -> welcome screen ready
 python benchmarks/tui_timings.py answer-step   # median: an answer -> the next question painted
 python benchmarks/tui_timings.py browser-open  # results on screen, `b` -> every model listed
-python benchmarks/tui_timings.py compare-open  # results on screen, `c` -> the side-by-side table filled
+python benchmarks/tui_timings.py compare-open  # results on screen, `c` -> the side-by-side rows on screen
 python benchmarks/tui_timings.py sensitivity   # a decision shown -> the answers that flip it worked out (worker)
 """
 
@@ -31,6 +31,7 @@ from advisor.tui.screens.questions import QuestionsScreen
 from advisor.tui.screens.results import ResultsScreen
 from advisor.tui.screens.welcome import WelcomeScreen
 from advisor.tui.widgets.sensitivity_view import SensitivityView
+from advisor.tui.widgets.side_by_side_view import SideBySideView
 
 EXAMPLE = Path(__file__).parent.parent / "examples" / "eu-consumer-chat.yaml"
 
@@ -115,8 +116,11 @@ def browser_open() -> Coroutine[None, None, float]:
 def compare_open() -> Coroutine[None, None, float]:
     return on_results(
         "c",
+        # The rows laid out, and the view placed on the screen (the layout that places it paints it).
         lambda app: (
-            isinstance(app.screen, CompareScreen) and app.screen.query_one("#compare-table", DataTable).row_count > 0
+            isinstance(app.screen, CompareScreen)
+            and bool((view := app.screen.query_one(SideBySideView)).rows())
+            and view.region.height > 0
         ),
     )
 

@@ -12,6 +12,7 @@ from advisor.tui.app import AdvisorApp
 from advisor.tui.screens.browser import BrowserScreen
 from advisor.tui.screens.compare import CompareScreen
 from advisor.tui.screens.model_detail import ModelDetailScreen
+from advisor.tui.widgets.side_by_side_view import SideBySideView
 
 from .test_flow import EU_STARTUP, open_results, settle, table_text, text
 
@@ -102,7 +103,7 @@ async def test_a_model_marked_in_the_browser_is_compared_with_the_first_choice(
         await pilot.pause()
         assert isinstance(app.screen, CompareScreen)
         assert app.screen.models == [first.model, "llama-3.1-8b-instruct"]
-        grid = table_text(app.screen.query_one("#compare-table", DataTable))
+        grid = app.screen.query_one(SideBySideView).rows()
         by_label = {row[0]: row[1:] for row in grid}
         assert first.weights == "closed" and by_label["Weights"] == ["closed", "open"]
         assert by_label["Today"][0].startswith("$") and by_label["Today"][1].startswith("$")
