@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
@@ -28,8 +29,8 @@ LABEL_WIDTH = 22
 MIN_LABEL_WIDTH = 10
 MIN_COLUMN_WIDTH = 14
 """Below this a model's column takes room from the labels (three models at 60 columns), never the screen's edge."""
-SPARE = 4
-"""Columns left free at the right: the scrollbar's two and a margin."""
+SPARE = 2
+"""Columns left free at the right, for the scrollbar."""
 PADDING = 1
 """Blank columns each side of a cell."""
 MAX_ROW_HEIGHT = 8
@@ -83,6 +84,8 @@ def column_widths(width: int, models: int) -> tuple[int, int]:
 
 def fit(text: str, width: int, height: int = MAX_ROW_HEIGHT) -> list[str]:
     """`text` wrapped to `width` columns, in at most `height` lines, the last cut with "…" when there was more."""
+    if cell_len(text) <= width and "\n" not in text:
+        return [text]  # most cells: no wrapping to do
     lines = [line.plain.rstrip() for line in Content(text).wrap(width)] or [""]
     if len(lines) <= height:
         return lines
@@ -94,6 +97,8 @@ def fit(text: str, width: int, height: int = MAX_ROW_HEIGHT) -> list[str]:
 
 def pad(text: str, width: int) -> str:
     """`text` in a cell of `width` columns with its padding (cut with "…" if it is wider)."""
+    if (length := cell_len(text)) <= width:
+        return " " * PADDING + text + " " * (width - length + PADDING)
     return " " * PADDING + Content(text).truncate(width, ellipsis=True, pad=True).plain + " " * PADDING
 
 
