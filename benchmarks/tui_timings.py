@@ -14,13 +14,12 @@ import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Coroutine, Iterable
+from collections.abc import Callable, Coroutine
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # this checkout's advisor, not an installed one
 
 from textual.screen import Screen
-from textual.widgets import DataTable
 
 from advisor.domain.knowledge.loader import load
 from advisor.domain.profile.answers import load_profile
@@ -33,6 +32,7 @@ from advisor.tui.screens.results import ResultsScreen
 from advisor.tui.screens.welcome import WelcomeScreen
 from advisor.tui.widgets.model_browser import BrowseTable
 from advisor.tui.widgets.sensitivity_view import SensitivityView
+from advisor.tui.widgets.side_by_side_view import SideBySideView
 
 EXAMPLE = Path(__file__).parent.parent / "examples" / "eu-consumer-chat.yaml"
 
@@ -124,23 +124,24 @@ async def on_results(key: str, ready: Callable[[AdvisorApp], bool]) -> float:
         return shown[0] - started
 
 
-def filled(tables: Iterable[BrowseTable | DataTable[object]]) -> bool:
-    """Whether the table is mounted (the screen composes it after it becomes the app's screen) and has rows."""
-    return any(table.row_count > 0 for table in tables)
-
-
 def browser_open() -> Coroutine[None, None, float]:
     return on_results(
         "b",
-        lambda app: isinstance(app.screen, BrowserScreen) and filled(app.screen.query(BrowseTable)),
+        # The rows there, and the table placed on the screen (the screen composes it after becoming the app's screen).
+        lambda app: (
+            isinstance(app.screen, BrowserScreen)
+            and any(table.row_count and table.region.height > 0 for table in app.screen.query(BrowseTable))
+        ),
     )
 
 
 def compare_open() -> Coroutine[None, None, float]:
     return on_results(
         "c",
+        # The rows laid out, and the view placed on the screen (the layout that places it paints it).
         lambda app: (
-            isinstance(app.screen, CompareScreen) and filled(app.screen.query("#compare-table").results(DataTable))
+            isinstance(app.screen, CompareScreen)
+            and any(view.rows() and view.region.height > 0 for view in app.screen.query(SideBySideView))
         ),
     )
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import Input, Static
 
 from advisor.domain.profile.answers import parse_profile
 from advisor.tui.app import AdvisorApp
@@ -14,8 +14,9 @@ from advisor.tui.screens.compare import CompareScreen
 from advisor.tui.screens.model_detail import ModelDetailScreen
 from advisor.tui.widgets.chip_bar import ChipBar, ChoiceMenu
 from advisor.tui.widgets.model_browser import BrowseTable
+from advisor.tui.widgets.side_by_side_view import SideBySideView
 
-from .test_flow import EU_STARTUP, on_screen, open_results, settle, table_text, text
+from .test_flow import EU_STARTUP, on_screen, open_results, settle, text
 
 MakeApp = Callable[..., AdvisorApp]
 SIZES = [(80, 24), (60, 20)]
@@ -152,7 +153,7 @@ async def test_a_model_marked_in_the_browser_is_compared_with_the_first_choice(
         await pilot.pause()
         assert isinstance(app.screen, CompareScreen)
         assert app.screen.models == [first.model, "llama-3.1-8b-instruct"]
-        grid = table_text(app.screen.query_one("#compare-table", DataTable))
+        grid = app.screen.query_one(SideBySideView).rows()
         by_label = {row[0]: row[1:] for row in grid}
         assert first.weights == "closed" and by_label["Weights"] == ["closed", "open"]
         assert by_label["Today"][0].startswith("$") and by_label["Today"][1].startswith("$")
