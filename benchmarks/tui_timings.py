@@ -21,8 +21,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # this checkout
 
 from textual.screen import Screen
 
+from advisor.cli.process import freeze_loaded
 from advisor.domain.knowledge.loader import load
-from advisor.domain.profile.answers import load_profile
+from advisor.domain.profile.answers import Profile, load_profile
 from advisor.domain.profile.questions import STEPS
 from advisor.tui.app import AdvisorApp
 from advisor.tui.screens.browser import BrowserScreen
@@ -37,9 +38,12 @@ from advisor.tui.widgets.side_by_side_view import SideBySideView
 EXAMPLE = Path(__file__).parent.parent / "examples" / "eu-consumer-chat.yaml"
 
 
-def make_app() -> AdvisorApp:
+def make_app(profile: Profile | None = None) -> AdvisorApp:
+    """The wizard on the bundled knowledge, in the process state `advisor` opens it in (`freeze_loaded`)."""
     folder = Path(tempfile.mkdtemp(prefix="advisor-bench-"))
-    app = AdvisorApp(kb=load(), data_dir=folder / "data", cwd=folder)
+    kb = load()
+    freeze_loaded()
+    app = AdvisorApp(kb=kb, profile=profile, data_dir=folder / "data", cwd=folder)
     app.animation_level = "none"
     return app
 
@@ -91,8 +95,7 @@ async def on_results(key: str, ready: Callable[[AdvisorApp], bool]) -> float:
     nothing takes 70-80 ms here that way). Frames are caught at `App._display`, where Textual 8 hands each
     frame to the driver (a private method: re-check it when Textual is upgraded).
     """
-    app = AdvisorApp(kb=load(), profile=load_profile(EXAMPLE), data_dir=Path(tempfile.mkdtemp()) / "d", cwd=Path.cwd())
-    app.animation_level = "none"
+    app = make_app(load_profile(EXAMPLE))
     async with app.run_test(size=(120, 40)) as pilot:
         app.action_results()
         await pilot.pause()

@@ -78,8 +78,10 @@ def run_wizard(kb: KnowledgeBase, profile_path: Path | None) -> None:
             file=sys.stderr,
         )
         raise SystemExit(2)
+    from advisor.cli.process import freeze_loaded
     from advisor.tui.app import AdvisorApp
 
+    freeze_loaded()
     AdvisorApp(kb=kb, profile=profile, profile_path=profile_path).run()
 
 
