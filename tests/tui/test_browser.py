@@ -117,6 +117,36 @@ async def test_escape_leaves_a_filter_as_it_was_and_a_click_on_a_chip_acts_on_it
 
 
 @pytest.mark.parametrize("size", SIZES)
+async def test_a_filter_menu_fits_the_screen_and_a_letter_jumps_to_a_choice(
+    make_app: MakeApp, size: tuple[int, int]
+) -> None:
+    app = make_app(profile=parse_profile(EU_STARTUP))
+    async with app.run_test(size=size) as pilot:
+        await open_results(pilot)
+        await pilot.press("b")
+        await pilot.pause()
+        chips = app.screen.query_one(ChipBar)
+        chips.focus()
+        await pilot.pause()
+        assert "← → pick a filter, Enter or Space changes it" in text(app.screen.query_one("#browse-count", Static))
+        await pilot.press("right", "enter")  # the vendor chip's menu
+        await pilot.pause()
+        menu = app.screen
+        assert isinstance(menu, ChoiceMenu)
+        box = menu.query_one("#choice-options").region
+        assert box.bottom <= size[1] and box.right <= size[0] and box.height >= 3
+        await pilot.press("m", "m")  # Meta, then the next vendor starting with M
+        await pilot.pause()
+        second_m = [label for label, _ in menu.chip.options if label.startswith("M")][1]
+        assert "Vendor" in on_screen(app) and second_m in on_screen(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert chips.values()["vendor"] == second_m
+        assert {row["Vendor"] for row in rows(app) if "Vendor" in row} <= {second_m}
+        assert f"Vendor: {second_m} ▾" in str(chips.render())
+
+
+@pytest.mark.parametrize("size", SIZES)
 async def test_every_filter_is_on_screen_and_the_table_fits_the_width(make_app: MakeApp, size: tuple[int, int]) -> None:
     app = make_app(profile=parse_profile(EU_STARTUP))
     async with app.run_test(size=size) as pilot:

@@ -18,6 +18,7 @@ from textual.widgets import Input, Static
 
 from advisor.domain.decision import Decision
 from advisor.tui.screens.base import AdvisorScreen
+from advisor.tui.widgets.chip_bar import ChipBar
 from advisor.tui.widgets.footer import KeyFooter
 from advisor.tui.widgets.line_table import LineTable
 from advisor.tui.widgets.model_browser import BrowseFilters, BrowseTable, Filters, Listing, listings
@@ -56,20 +57,26 @@ class BrowserScreen(AdvisorScreen):
     def on_mount(self) -> None:
         self.query_one(BrowseTable).focus()
         self._fit(self.app.size.width)  # before the first paint, at the width a full screen gets: painted once, full
+        self.watch(self, "focused", self._count, init=False)  # the hint after the count follows the focus
 
     def shown(self) -> list[Listing]:
         budget = self.decision.profile.budget_usd_per_month
         return [item for item in self.items if self.filters.keep(item, budget)]
 
     def _fill(self) -> None:
-        shown = self.shown()
-        self.query_one(BrowseTable).list_models(shown, self.marked, max(40, self.width - 4))
-        marked = (
-            f" · marked to compare: {len(self.marked)} (c compares)"
-            if self.marked
-            else " · space marks a model to compare"
-        )
-        self.query_one("#browse-count", Static).update(f"{len(shown)} of {len(self.items)} models{marked}")
+        self.query_one(BrowseTable).list_models(self.shown(), self.marked, max(40, self.width - 4))
+        self._count()
+
+    def _count(self) -> None:
+        """How many models are listed, and what the keys do where the focus is."""
+        if isinstance(self.focused, ChipBar):
+            hint = "← → pick a filter, Enter or Space changes it"
+        elif self.marked:
+            hint = f"marked to compare: {len(self.marked)} (c compares)"
+        else:
+            hint = "space marks a model to compare"
+        listed = self.query_one(BrowseTable).row_count
+        self.query_one("#browse-count", Static).update(f"{listed} of {len(self.items)} models · {hint}")
 
     @on(BrowseFilters.Changed)
     def _filtered(self, event: BrowseFilters.Changed) -> None:

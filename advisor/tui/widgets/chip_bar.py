@@ -53,7 +53,8 @@ class Chip:
 
 
 class ChoiceMenu(ModalScreen[str | None]):
-    """The choices of one chip; Enter picks (the first line is "any"), Escape leaves the chip as it was."""
+    """The choices of one chip; Enter picks (the first line is "any"), a letter jumps to a choice starting with
+    it, Escape leaves the chip as it was."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss(None)", "Cancel")]
     ANY = "\x00any"
@@ -84,6 +85,20 @@ class ChoiceMenu(ModalScreen[str | None]):
 
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()
+
+    def on_key(self, event: events.Key) -> None:
+        """A letter or digit moves to the next choice starting with it (as in a Select)."""
+        if not (event.is_printable and event.character and event.character.isalnum()):
+            return
+        menu = self.query_one(OptionList)
+        labels = [self.chip.any_label] + [label for label, _ in self.chip.options]
+        start = menu.highlighted if menu.highlighted is not None else -1
+        for step in range(1, len(labels) + 1):
+            index = (start + step) % len(labels)
+            if labels[index].lower().startswith(event.character.lower()):
+                menu.highlighted = index
+                event.stop()
+                return
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
