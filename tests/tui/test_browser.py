@@ -202,6 +202,23 @@ async def test_compare_from_the_results_puts_the_highlighted_model_beside_the_fi
         assert app.screen.models == [results.decision.shortlist[0].model, results.decision.shortlist[2].model]
 
 
+async def test_compare_on_the_excluded_tab_puts_the_highlighted_excluded_model_beside_the_first(
+    make_app: MakeApp,
+) -> None:
+    app = make_app(profile=parse_profile(EU_STARTUP))
+    async with app.run_test(size=(80, 24)) as pilot:
+        results = await open_results(pilot)
+        assert results.decision is not None and results.decision.excluded
+        await pilot.press("4", "c")  # the Excluded tab, its highlighted row
+        await pilot.pause()
+        assert isinstance(app.screen, CompareScreen)
+        excluded = results.decision.excluded[0]
+        assert app.screen.models == [results.decision.shortlist[0].model, excluded.model]
+        by_label = {row[0]: row[1:] for row in app.screen.query_one(SideBySideView).rows()}
+        assert by_label["In this decision"][1].startswith("ruled out:")
+        assert by_label["Commercial use"] == ["allowed", "forbidden"]
+
+
 @pytest.mark.parametrize("size", SIZES)
 async def test_what_would_change_it_names_the_answer_that_flips_the_first_choice(
     make_app: MakeApp, size: tuple[int, int]

@@ -215,16 +215,26 @@ class ResultsScreen(AdvisorScreen):
             self.app.push_screen(BrowserScreen(self.decision))
 
     def action_compare(self) -> None:
-        """The highlighted shortlist model against the first choice (the first against the second on #1)."""
+        """The highlighted model against the first choice: on the Excluded tab the excluded model highlighted
+        there, elsewhere the highlighted shortlist model (the first against the second on #1)."""
         from advisor.tui.screens.compare import CompareScreen
 
         decision = self.decision
-        if decision is None or len(decision.shortlist) < 2:
+        if decision is None or not decision.shortlist:
+            return
+        first = decision.shortlist[0].model
+        excluded = self.query_one(ExcludedTable)
+        if self.query_one(TabbedContent).active == "excluded" and excluded.row_count:
+            other = excluded.coordinate_to_cell_key(excluded.cursor_coordinate).row_key.value
+            if other is not None:
+                self.app.push_screen(CompareScreen([first, other], decision))
+            return
+        if len(decision.shortlist) < 2:
             return
         table = self.query_one(ShortlistTable)
         row = min(max(table.cursor_row, 0), len(decision.shortlist) - 1)
         other = decision.shortlist[row].model if row > 0 else decision.shortlist[1].model
-        self.app.push_screen(CompareScreen([decision.shortlist[0].model, other], decision))
+        self.app.push_screen(CompareScreen([first, other], decision))
 
     def action_export(self) -> None:
         """Ask where to write the report of the decision on screen; the app writes it."""
