@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from textual.widgets import Input, Static
 
+from advisor.domain.knowledge.loader import load
 from advisor.domain.profile.answers import parse_profile
 from advisor.tui.app import AdvisorApp
 from advisor.tui.screens.browser import BrowserScreen
@@ -16,6 +19,7 @@ from advisor.tui.widgets.chip_bar import ChipBar, ChoiceMenu
 from advisor.tui.widgets.model_browser import BrowseTable
 from advisor.tui.widgets.side_by_side_view import SideBySideView
 
+from .conftest import FIXTURE_KB
 from .test_flow import EU_STARTUP, on_screen, open_results, settle, text
 
 MakeApp = Callable[..., AdvisorApp]
@@ -247,3 +251,31 @@ async def test_enter_in_the_search_goes_to_what_it_found(make_app: MakeApp) -> N
         await pilot.pause()
         assert isinstance(app.screen, ModelDetailScreen)
         assert app.screen.model_id == "claude-3-5-haiku"
+
+
+async def test_names_from_the_knowledge_are_drawn_as_written_never_as_markup(make_app: MakeApp, tmp_path: Path) -> None:
+    """A team's overlay may name a vendor or a model with brackets; the list, the chips and the menu show them."""
+    kb_dir = tmp_path / "kb"
+    shutil.copytree(FIXTURE_KB, kb_dir)
+    models = kb_dir / "models" / "models.yaml"
+    text_ = models.read_text(encoding="utf-8")
+    text_ = text_.replace("  vendor: alibaba", "  vendor: 'acme [/] [bold]labs'", 1)
+    text_ = text_.replace("  name: Meta Llama 3 8B Instruct", "  name: 'Llama [b]3[/b] 8B'", 1)
+    models.write_text(text_, encoding="utf-8")
+    app = make_app(kb=load([kb_dir], bundled=False), profile=parse_profile(EU_STARTUP))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_results(pilot)
+        await pilot.press("b")
+        await pilot.pause()
+        assert "Llama [b]3[/b] 8B" in {row["Model"] for row in rows(app)}
+        chips = app.screen.query_one(ChipBar)
+        chips.focus()
+        await pilot.press("right", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceMenu)
+        assert "Acme [/] [bold]labs" in on_screen(app)
+        await pilot.press("a", "enter")  # from "any" to the first vendor starting with A
+        await pilot.pause()
+        assert chips.values()["vendor"] == "Acme [/] [bold]labs"
+        assert "Vendor: Acme [/] [bold]labs ▾" in on_screen(app)
+        assert rows(app) and all(row["Vendor"].startswith("Acme [/]") for row in rows(app))

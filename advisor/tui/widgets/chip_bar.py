@@ -78,7 +78,7 @@ class ChoiceMenu(ModalScreen[str | None]):
             yield Static(Content.styled(self.chip.label, "bold"))
             options = [Option(self.chip.any_label, id=self.ANY)]
             options += [Option(label, id=value) for label, value in self.chip.options]
-            menu = OptionList(*options, id="choice-options")
+            menu = OptionList(*options, id="choice-options", markup=False)  # labels come from the knowledge: plain text
             values = [value for _, value in self.chip.options]
             menu.highlighted = values.index(self.chip.value) + 1 if self.chip.value in values else 0
             yield menu
