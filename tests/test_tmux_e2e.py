@@ -208,3 +208,32 @@ def test_browse_to_a_model_outside_the_shortlist_and_compare_it_with_the_first(
     shown = terminal.wait_for("Side by side: ")
     assert f"Side by side: {first['name']} · {outside['name']}" in shown
     terminal.keys("C-q")
+
+
+def test_the_browser_filters_by_a_chip_picked_with_the_keys(start: Callable[..., Terminal]) -> None:
+    profile = Path(__file__).parent.parent / "examples" / "eu-consumer-chat.yaml"
+    made = subprocess.run(
+        [sys.executable, "-m", "advisor", "recommend", "--profile", str(profile), "--format", "json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    record = json.loads(made.stdout)
+    everyone = record["considered"] + record["excluded"]
+    meta = sum(entry["vendor"] == "meta" for entry in everyone)
+    assert 0 < meta < len(everyone)
+    terminal = start("wizard", "--profile", str(profile))
+    terminal.wait_for("Review your answers")
+    terminal.keys("r")
+    terminal.wait_for("Top risk")
+    terminal.keys("b")
+    terminal.wait_for("Mark to compare")  # the table has the focus
+    terminal.keys("Tab", "Tab")  # round to the search, then to the chips
+    terminal.wait_for("← → pick a filter")
+    terminal.keys("Right", "Enter")  # the vendor chip opens its menu
+    terminal.wait_for("Black Forest Labs")  # an image-model vendor: listed last in the browser, first seen in the menu
+    terminal.type("m")  # the first vendor starting with M
+    terminal.keys("Enter")
+    shown = terminal.wait_for(f"{meta} of {len(everyone)} models")
+    assert "Vendor: Meta ▾" in shown
+    terminal.keys("C-q")
