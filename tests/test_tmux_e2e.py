@@ -29,13 +29,13 @@ PAUSE = 0.15
 
 
 class Terminal:
-    """One tmux session running a command, driven by keys and read as text."""
+    """One tmux session running a command, driven by keys and read as text, on a tmux server of its own."""
 
     def __init__(self, name: str) -> None:
         self.name = name
 
     def tmux(self, *args: str) -> str:
-        result = subprocess.run(["tmux", *args], capture_output=True, text=True, check=True)
+        result = subprocess.run(["tmux", "-L", self.name, *args], capture_output=True, text=True, check=True)
         return result.stdout
 
     def keys(self, *keys: str, literal: bool = False) -> None:
@@ -84,32 +84,20 @@ def start(tmp_path: Path) -> Iterator[Callable[..., Terminal]]:
     def run(*args: str) -> Terminal:
         name = f"advisor-e2e-{uuid.uuid4().hex[:8]}"
         names.append(name)
-        # A running tmux server starts commands with its own environment: pass ours on the command line.
+        # A server of its own (`-L`), started here with this environment: a tmux server the user already runs
+        # would start the command with its own environment, and so perhaps another checkout's advisor.
         data_home = shlex.quote(str(tmp_path / "xdg"))
         advisor = shlex.join([sys.executable, "-m", "advisor", *args])
         command = f"env XDG_DATA_HOME={data_home} TERM=xterm-256color {advisor}"
-        subprocess.run(
-            [
-                "tmux",
-                "new-session",
-                "-d",
-                "-s",
-                name,
-                "-x",
-                str(WIDTH),
-                "-y",
-                str(HEIGHT),
-                "-c",
-                str(tmp_path),
-                command,
-            ],
-            check=True,
+        terminal = Terminal(name)
+        terminal.tmux(
+            "new-session", "-d", "-s", name, "-x", str(WIDTH), "-y", str(HEIGHT), "-c", str(tmp_path), command
         )
-        return Terminal(name)
+        return terminal
 
     yield run
     for name in names:
-        subprocess.run(["tmux", "kill-session", "-t", name], capture_output=True, check=False)
+        subprocess.run(["tmux", "-L", name, "kill-server"], capture_output=True, check=False)
 
 
 @pytest.fixture
