@@ -29,6 +29,7 @@ from advisor.domain.profile.answers import Profile, profile_yaml, save_profile
 from advisor.domain.profile.form import Answer
 from advisor.domain.profile.questions import QUESTIONS, step_of
 from advisor.domain.profile.wizard import WizardState
+from advisor.tui.collector import IdleCollector
 from advisor.tui.session import SESSION_NAME, Autosaves
 from advisor.tui.settings import ExportHabit, Settings
 from advisor.tui.typeahead import KeyHold
@@ -131,8 +132,12 @@ class AdvisorApp(App[None]):
         self._autosave_reviewed = False
         self.key_hold = KeyHold(self)
         """The keys typed after an Enter on a question, held until its answer is confirmed (see `typeahead`)."""
+        self.collector = IdleCollector()
+        """Full garbage collections moved to when the founder is not waiting (see `collector`)."""
 
     async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key | events.MouseEvent):
+            self.collector.touch()
         if isinstance(event, events.Key) and not event.is_forwarded:
             if self.key_hold.holding:
                 self.key_hold.keep(event)
@@ -197,7 +202,11 @@ class AdvisorApp(App[None]):
 
     def exit(self, *args: Any, **kwargs: Any) -> None:
         self.flush_autosave()
+        self.collector.stop()
         super().exit(*args, **kwargs)
+
+    def on_unmount(self) -> None:
+        self.collector.stop()  # also when the app ends without `exit` (a test's run ending)
 
     def _write_autosave(self, *, reviewed: bool) -> None:
         """Save the answers atomically to this profile's file; warn once if the disk refuses, and say so when
@@ -265,6 +274,7 @@ class AdvisorApp(App[None]):
         from advisor.tui.screens.welcome import WelcomeScreen
 
         self.autosaves.clean_temps()
+        self.collector.start(self)
         self.push_screen(WelcomeScreen())
         if self.opened_with_profile:
             self.push_screen(ReviewScreen())
