@@ -18,6 +18,7 @@ import time
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -155,25 +156,37 @@ def test_from_first_question_to_an_exported_report(terminal: Terminal, tmp_path:
     terminal.keys("C-q")
 
 
-def test_browse_to_a_model_outside_the_shortlist_and_compare_it_with_the_first(
-    start: Callable[..., Terminal], tmp_path: Path
-) -> None:
-    profile = Path(__file__).parent.parent / "examples" / "eu-consumer-chat.yaml"
+EXAMPLE = Path(__file__).parent.parent / "examples" / "eu-consumer-chat.yaml"
+
+
+def example_record() -> dict[str, Any]:
+    """The decision record `recommend` writes for the example profile the browser tests open."""
     made = subprocess.run(
-        [sys.executable, "-m", "advisor", "recommend", "--profile", str(profile), "--format", "json"],
+        [sys.executable, "-m", "advisor", "recommend", "--profile", str(EXAMPLE), "--format", "json"],
         capture_output=True,
         text=True,
         check=True,
     )
-    record = json.loads(made.stdout)
-    first = record["shortlist"][0]
-    outside = record["considered"][len(record["shortlist"])]  # the best model the shortlist leaves out
-    total = len(record["considered"]) + len(record["excluded"])
-    terminal = start("wizard", "--profile", str(profile))
+    record: dict[str, Any] = json.loads(made.stdout)
+    return record
+
+
+def open_browser(start: Callable[..., Terminal]) -> Terminal:
+    """The wizard on the example profile, through its review and results, `b` pressed."""
+    terminal = start("wizard", "--profile", str(EXAMPLE))
     terminal.wait_for("Review your answers")
     terminal.keys("r")
     terminal.wait_for("Top risk")
     terminal.keys("b")
+    return terminal
+
+
+def test_browse_to_a_model_outside_the_shortlist_and_compare_it_with_the_first(start: Callable[..., Terminal]) -> None:
+    record = example_record()
+    first = record["shortlist"][0]
+    outside = record["considered"][len(record["shortlist"])]  # the best model the shortlist leaves out
+    total = len(record["considered"]) + len(record["excluded"])
+    terminal = open_browser(start)
     terminal.wait_for(f"{total} of {total} models")
     terminal.wait_for("Mark to compare")  # the table has the focus: keys reach the browser
     terminal.type("/")  # search, and type at once: the letters reach the search even while the app is busy
@@ -199,22 +212,11 @@ def test_browse_to_a_model_outside_the_shortlist_and_compare_it_with_the_first(
 
 
 def test_the_browser_filters_by_a_chip_picked_with_the_keys(start: Callable[..., Terminal]) -> None:
-    profile = Path(__file__).parent.parent / "examples" / "eu-consumer-chat.yaml"
-    made = subprocess.run(
-        [sys.executable, "-m", "advisor", "recommend", "--profile", str(profile), "--format", "json"],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    record = json.loads(made.stdout)
+    record = example_record()
     everyone = record["considered"] + record["excluded"]
     meta = sum(entry["vendor"] == "meta" for entry in everyone)
     assert 0 < meta < len(everyone)
-    terminal = start("wizard", "--profile", str(profile))
-    terminal.wait_for("Review your answers")
-    terminal.keys("r")
-    terminal.wait_for("Top risk")
-    terminal.keys("b")
+    terminal = open_browser(start)
     terminal.wait_for("Mark to compare")  # the table has the focus
     terminal.keys("Tab", "Tab")  # round to the search, then to the chips
     terminal.wait_for("← → pick a filter")

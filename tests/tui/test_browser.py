@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
 from advisor.domain.knowledge.loader import load
@@ -24,6 +25,16 @@ from .test_flow import EU_STARTUP, on_screen, open_results, settle, text
 
 MakeApp = Callable[..., AdvisorApp]
 SIZES = [(80, 24), (60, 20)]
+
+
+async def open_browser(pilot: Pilot[None]) -> BrowserScreen:
+    """From the start to the results, then `b`: the browser, settled."""
+    await open_results(pilot)
+    await pilot.press("b")
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, BrowserScreen)
+    return screen
 
 
 def rows(app: AdvisorApp) -> list[dict[str, str]]:
@@ -68,9 +79,7 @@ async def test_the_browser_lists_every_model_and_opens_one_outside_the_shortlist
 async def test_filters_narrow_by_weights_vendor_fit_and_budget(make_app: MakeApp) -> None:
     app = make_app(profile=parse_profile({**EU_STARTUP, "budget_usd_per_month": 100}))
     async with app.run_test(size=(120, 40)) as pilot:
-        await open_results(pilot)
-        await pilot.press("b")
-        await pilot.pause()
+        await open_browser(pilot)
         chips = app.screen.query_one(ChipBar)
         chips.focus()
         await pilot.press("enter")  # the first chip, the weights: its menu opens
@@ -101,9 +110,7 @@ async def test_filters_narrow_by_weights_vendor_fit_and_budget(make_app: MakeApp
 async def test_escape_leaves_a_filter_as_it_was_and_a_click_on_a_chip_acts_on_it(make_app: MakeApp) -> None:
     app = make_app(profile=parse_profile(EU_STARTUP))
     async with app.run_test(size=(120, 40)) as pilot:
-        await open_results(pilot)
-        await pilot.press("b")
-        await pilot.pause()
+        await open_browser(pilot)
         chips = app.screen.query_one(ChipBar)
         chips.set_value("vendor", "Meta")
         await pilot.pause()
@@ -126,9 +133,7 @@ async def test_a_filter_menu_fits_the_screen_and_a_letter_jumps_to_a_choice(
 ) -> None:
     app = make_app(profile=parse_profile(EU_STARTUP))
     async with app.run_test(size=size) as pilot:
-        await open_results(pilot)
-        await pilot.press("b")
-        await pilot.pause()
+        await open_browser(pilot)
         chips = app.screen.query_one(ChipBar)
         chips.focus()
         await pilot.pause()
@@ -154,9 +159,7 @@ async def test_a_filter_menu_fits_the_screen_and_a_letter_jumps_to_a_choice(
 async def test_every_filter_is_on_screen_and_the_table_fits_the_width(make_app: MakeApp, size: tuple[int, int]) -> None:
     app = make_app(profile=parse_profile(EU_STARTUP))
     async with app.run_test(size=size) as pilot:
-        await open_results(pilot)
-        await pilot.press("b")
-        await pilot.pause()
+        await open_browser(pilot)
         chips = app.screen.query_one(ChipBar)
         shown = on_screen(app)
         for chip in chips.chips:
@@ -241,9 +244,7 @@ async def test_what_would_change_it_names_the_answer_that_flips_the_first_choice
 async def test_enter_in_the_search_goes_to_what_it_found(make_app: MakeApp) -> None:
     app = make_app(profile=parse_profile(EU_STARTUP))
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_results(pilot)
-        await pilot.press("b")
-        await pilot.pause()
+        await open_browser(pilot)
         await pilot.press("slash", *"haiku 3.5", "enter")
         await pilot.pause()
         assert app.focused is app.screen.query_one("#browse-table")
@@ -264,9 +265,7 @@ async def test_names_from_the_knowledge_are_drawn_as_written_never_as_markup(mak
     models.write_text(text_, encoding="utf-8")
     app = make_app(kb=load([kb_dir], bundled=False), profile=parse_profile(EU_STARTUP))
     async with app.run_test(size=(120, 40)) as pilot:
-        await open_results(pilot)
-        await pilot.press("b")
-        await pilot.pause()
+        await open_browser(pilot)
         assert "Llama [b]3[/b] 8B" in {row["Model"] for row in rows(app)}
         chips = app.screen.query_one(ChipBar)
         chips.focus()
