@@ -151,16 +151,10 @@ def exposure(a: Assessment) -> float:
     worst: dict[str, float] = {}
     get = worst.get
     for r in a.risks:
-        kind, weight = _exposure_of(r.id, r.severity)
+        kind, weight = _exposure_kind(r.id), RISK_WEIGHT[r.severity]
         if weight > get(kind, 0.0):  # every weight is above 0: a kind's first finding always counts
             worst[kind] = weight
     return sum(worst.values())
-
-
-@functools.lru_cache(maxsize=4096)
-def _exposure_of(risk_id: str, severity: str) -> tuple[str, float]:
-    """What a finding adds to the exposure: (its kind, the weight of its severity)."""
-    return _exposure_kind(risk_id), RISK_WEIGHT[severity]
 
 
 @functools.lru_cache(maxsize=4096)
