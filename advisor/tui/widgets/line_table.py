@@ -41,7 +41,7 @@ class Row(NamedTuple):
     """For the whole row or per cell: empty (plain), "bold" or "dim"."""
 
 
-def fit(text: str, width: int) -> str:
+def cut(text: str, width: int) -> str:
     """`text` in exactly `width` cells: padded, or cut with an ellipsis."""
     if cell_len(text) <= width:
         return set_cell_size(text, width)
@@ -140,7 +140,7 @@ class LineTable(ScrollView, can_focus=True):
         """Each row as drawn, column label -> its text cut to the column (without padding): what a reader sees."""
         return [
             {
-                column.label: fit(text, column.width).rstrip()
+                column.label: cut(text, column.width).rstrip()
                 for text, column in zip(row.cells, self.columns, strict=False)
             }
             for row in self.rows
@@ -174,7 +174,7 @@ class LineTable(ScrollView, can_focus=True):
         each = (emphasis,) * len(cells) if isinstance(emphasis, str) else emphasis
         gap = " " * PADDING
         segments = [
-            Segment(gap + fit(text, column.width) + gap, base + EMPHASIS[kind] if kind else base)
+            Segment(gap + cut(text, column.width) + gap, base + EMPHASIS[kind] if kind else base)
             for text, column, kind in zip(cells, self.columns, each, strict=False)
         ]
         drawn = sum(column.width + 2 * PADDING for column in self.columns)

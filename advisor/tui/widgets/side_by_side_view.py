@@ -24,6 +24,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from advisor.domain.report.side_by_side import SideBySide
+from advisor.tui.widgets.line_table import PADDING, cut
 
 LABEL_WIDTH = 22
 MIN_LABEL_WIDTH = 10
@@ -31,8 +32,6 @@ MIN_COLUMN_WIDTH = 14
 """Below this a model's column takes room from the labels (three models at 60 columns), never the screen's edge."""
 SPARE = 2
 """Columns left free at the right, for the scrollbar."""
-PADDING = 1
-"""Blank columns each side of a cell."""
 MAX_ROW_HEIGHT = 8
 """A long cell (many risks) is cut here; the model's detail has the rest."""
 ELLIPSIS = "…"
@@ -97,9 +96,7 @@ def fit(text: str, width: int, height: int = MAX_ROW_HEIGHT) -> list[str]:
 
 def pad(text: str, width: int) -> str:
     """`text` in a cell of `width` columns with its padding (cut with "…" if it is wider)."""
-    if (length := cell_len(text)) <= width:
-        return " " * PADDING + text + " " * (width - length + PADDING)
-    return " " * PADDING + Content(text).truncate(width, ellipsis=True, pad=True).plain + " " * PADDING
+    return " " * PADDING + cut(text, width) + " " * PADDING
 
 
 def lay_out(table: SideBySide, width: int) -> Layout:
