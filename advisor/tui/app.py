@@ -202,11 +202,10 @@ class AdvisorApp(App[None]):
 
     def exit(self, *args: Any, **kwargs: Any) -> None:
         self.flush_autosave()
-        self.collector.stop()
         super().exit(*args, **kwargs)
 
     def on_unmount(self) -> None:
-        self.collector.stop()  # also when the app ends without `exit` (a test's run ending)
+        self.collector.stop()  # however the app ends (`exit`, or a test's run ending)
 
     def _write_autosave(self, *, reviewed: bool) -> None:
         """Save the answers atomically to this profile's file; warn once if the disk refuses, and say so when
